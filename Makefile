@@ -1,0 +1,137 @@
+# parkernels: the one build, no recursion into folders.
+#   make          build bin/pk, bin/pk-run and (when mpicc exists) bin/pk-mpi
+#   make run      install what is missing, build, run the default comparison
+#   make check    install what is missing, build, run the unit and end-to-end tests
+#   make deps     install the Debian packages parkernels needs (or print the apt-get line)
+#   make install  PREFIX=/usr/local DESTDIR=
+#   make clean
+# V=1 shows full commands. Local settings (CC, MPICC, OPT, CFLAGS) go in config.mk.
+
+-include config.mk
+
+MPICC    ?= mpicc
+OPT      ?= -O2
+CFLAGS   ?= $(OPT) -g
+WERROR   ?=
+OMPFLAGS ?= -fopenmp
+PREFIX   ?= /usr/local
+RUN      ?=
+
+BUILD := build
+BIN   := bin
+
+ALL_CFLAGS   = -std=c11 -Wall -Wextra $(WERROR) -pthread $(CFLAGS)
+ALL_CPPFLAGS = -D_GNU_SOURCE -Icommon -Ikernels -Idrivers $(CPPFLAGS)
+LDLIBS_ALL   = $(OMPFLAGS) -pthread -lm $(LDLIBS)
+
+HAVE_MPICC := $(shell command -v $(MPICC) 2>/dev/null)
+CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
+CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
+
+ifeq ($(V),1)
+Q :=
+msg =
+else
+Q := @
+msg = @printf '  %-6s %s\n' '$(1)' '$(2)';
+endif
+
+COMMON_SRC  := $(wildcard common/*.c)
+KERNEL_SRC  := $(filter-out %/mpi.c,$(wildcard kernels/*/*.c)) kernels/case.c kernels/registry.c
+MPI_SRC     := $(wildcard kernels/*/mpi.c) kernels/registry_mpi.c drivers/run_mpi.c
+PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) drivers/launch.c drivers/report.c
+RUNNER_SRC  := drivers/runner.c drivers/opts.c
+UNIT_SRC    := $(wildcard tests/unit/*.c)
+
+obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
+LIBPK := $(BUILD)/libpk.a
+
+PROGRAMS := $(BIN)/pk $(BIN)/pk-run
+ifneq ($(HAVE_MPICC),)
+PROGRAMS += $(BIN)/pk-mpi
+endif
+UNIT := $(BUILD)/tests/unit
+
+.DELETE_ON_ERROR:
+.SUFFIXES:
+.SECONDARY:
+.PHONY: all run check unit e2e deps install clean FORCE
+
+all: $(PROGRAMS)
+
+# Per-model flags by object pattern, never by program.
+$(BUILD)/kernels/%/openmp.o: ALL_CFLAGS += $(OMPFLAGS)
+$(BUILD)/kernels/%/mpi.o $(BUILD)/kernels/registry_mpi.o $(BUILD)/drivers/run_mpi.o: CC := $(MPICC)
+$(BUILD)/tests/unit/%.o: ALL_CFLAGS += $(CHECK_CFLAGS)
+$(BUILD)/tests/unit/%.o: ALL_CPPFLAGS += -DPK_BIN_DIR='"$(abspath $(BIN))"' -I$(BUILD)/tests
+
+# FLAGS changes only when the flags do, so a flag change rebuilds everything, once.
+$(BUILD)/FLAGS: FORCE
+	@mkdir -p $(@D)
+	@echo '$(CC) $(MPICC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(OMPFLAGS) $(LDLIBS_ALL)' | cmp -s - $@ || \
+	  echo '$(CC) $(MPICC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(OMPFLAGS) $(LDLIBS_ALL)' > $@
+
+$(BUILD)/%.o: %.c $(BUILD)/FLAGS
+	@mkdir -p $(@D)
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(ALL_CPPFLAGS) -MMD -MP $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBPK): $(call obj,$(COMMON_SRC) $(KERNEL_SRC) $(RUNNER_SRC))
+	$(call msg,AR,$@)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BIN)/pk: $(call obj,$(PK_SRC)) $(LIBPK)
+	@mkdir -p $(@D)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+$(BIN)/pk-run: $(call obj,drivers/run.c) $(LIBPK)
+	@mkdir -p $(@D)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+$(BIN)/pk-mpi: $(call obj,$(MPI_SRC)) $(LIBPK)
+	@mkdir -p $(@D)
+	$(call msg,LINK,$@)
+	$(Q)$(MPICC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+# The unit-test runner adds one suite per tests/unit/check_<area>.c, found here.
+$(BUILD)/tests/suites.h: $(BUILD)/FLAGS $(wildcard tests/unit/check_*.c)
+	@mkdir -p $(@D)
+	$(Q)for f in $(sort $(wildcard tests/unit/check_*.c)); do \
+	  n=$${f##*/check_}; echo "PK_SUITE($${n%.c})"; done > $@
+
+$(BUILD)/tests/unit/main.o: $(BUILD)/tests/suites.h
+
+$(UNIT): $(call obj,$(UNIT_SRC)) $(LIBPK)
+	@mkdir -p $(@D)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS_ALL)
+
+deps:
+	@sh .ci/deps
+
+run:
+	@sh .ci/deps --if-missing
+	@$(MAKE) --no-print-directory all
+	$(BIN)/pk run $(RUN)
+
+check:
+	@sh .ci/deps --if-missing
+	@$(MAKE) --no-print-directory all $(UNIT)
+	@$(MAKE) --no-print-directory unit e2e
+
+unit: $(UNIT) all
+	$(UNIT)
+
+e2e: all
+	@sh tests/e2e/run-all
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(PROGRAMS) $(DESTDIR)$(PREFIX)/bin/
+
+clean:
+	rm -rf $(BUILD) $(BIN)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,210 @@
+/*
+ * Number parsing done exactly: "1e6" is read as the digit string 1 shifted six places, never
+ * through a double, so 9007199254740993 and 1e18 come back exact and 1.5 is refused as a size.
+ */
+#include "cli.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Parses digits[.digits][e[+]digits] exactly; -1 not a number, -2 not whole, -3 overflow. */
+static int parse_whole(const char *s, unsigned long long *out)
+{
+    char digits[64];
+    size_t nd = 0, int_digits = 0;
+    const char *p = s;
+    long exponent = 0;
+
+    if (!isdigit((unsigned char)*p))
+        return -1;
+    for (; isdigit((unsigned char)*p); p++) {
+        if (nd == 0 && *p == '0')
+            continue; /* leading zeros carry no value */
+        if (nd >= sizeof digits - 1)
+            return -3;
+        digits[nd++] = *p;
+    }
+    int_digits = nd;
+    if (*p == '.') {
+        p++;
+        if (!isdigit((unsigned char)*p))
+            return -1;
+        for (; isdigit((unsigned char)*p); p++) {
+            if (nd >= sizeof digits - 1)
+                return -3;
+            digits[nd++] = *p;
+        }
+    }
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '+')
+            p++;
+        if (*p == '-')
+            return -2; /* 1e-3 is never whole (0e-3 is, but nobody means it) */
+        if (!isdigit((unsigned char)*p))
+            return -1;
+        for (; isdigit((unsigned char)*p); p++) {
+            exponent = exponent * 10 + (*p - '0');
+            if (exponent > 1000)
+                return -3;
+        }
+    }
+    if (*p != '\0')
+        return -1;
+
+    /* The value is digits[0..nd) with the decimal point after int_digits + exponent places. */
+    size_t point = int_digits + (size_t)exponent;
+    unsigned long long v = 0;
+    for (size_t i = 0; i < point; i++) {
+        int d = i < nd ? digits[i] - '0' : 0;
+        if (v > (ULLONG_MAX - (unsigned)d) / 10)
+            return -3;
+        v = v * 10 + (unsigned)d;
+    }
+    for (size_t i = point; i < nd; i++)
+        if (digits[i] != '0')
+            return -2;
+    *out = v;
+    return 0;
+}
+
+int pk_cli_parse_count(const char *what, const char *arg, long long min, long long max,
+                       long long *out, char *err, size_t errlen)
+{
+    unsigned long long v;
+    int negative = arg[0] == '-';
+
+    if (arg[0] == '\0') {
+        snprintf(err, errlen, "%s is empty (expected a whole number)", what);
+        return -1;
+    }
+    switch (parse_whole(arg + negative, &v)) {
+    case -1:
+        snprintf(err, errlen, "%s '%s' is not a number", what, arg);
+        return -1;
+    case -2:
+        snprintf(err, errlen, "%s '%s' is not a whole number", what, arg);
+        return -1;
+    case -3:
+        snprintf(err, errlen, "%s '%s' is too large (at most %lld)", what, arg, max);
+        return -1;
+    }
+    if (negative && v > 0) {
+        snprintf(err, errlen, "%s '%s' must be at least %lld", what, arg, min);
+        return -1;
+    }
+    if (v > (unsigned long long)max) {
+        snprintf(err, errlen, "%s '%s' is too large (at most %lld)", what, arg, max);
+        return -1;
+    }
+    if ((long long)v < min) {
+        snprintf(err, errlen, "%s '%s' must be at least %lld", what, arg, min);
+        return -1;
+    }
+    *out = (long long)v;
+    return 0;
+}
+
+int pk_cli_parse_int(const char *what, const char *arg, int min, int max, int *out, char *err,
+                     size_t errlen)
+{
+    long long v;
+    if (pk_cli_parse_count(what, arg, min, max, &v, err, errlen))
+        return -1;
+    *out = (int)v;
+    return 0;
+}
+
+static int compare_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+static int add_worker(int w, int out[], int *count, const char *list, char *err, size_t errlen)
+{
+    for (int i = 0; i < *count; i++) {
+        if (out[i] == w) {
+            snprintf(err, errlen, "worker count %d is given twice in '%s'", w, list);
+            return -1;
+        }
+    }
+    if (*count >= PK_MAX_WORKER_LIST) {
+        snprintf(err, errlen, "worker list '%s' has more than %d counts", list, PK_MAX_WORKER_LIST);
+        return -1;
+    }
+    out[(*count)++] = w;
+    return 0;
+}
+
+int pk_cli_parse_workers(const char *list, int max_workers, int out[PK_MAX_WORKER_LIST], int *count,
+                         char *err, size_t errlen)
+{
+    char buf[512];
+    *count = 0;
+    if (list[0] == '\0') {
+        snprintf(err, errlen, "worker list is empty");
+        return -1;
+    }
+    if (strlen(list) >= sizeof buf) {
+        snprintf(err, errlen, "worker list '%.40s...' is too long", list);
+        return -1;
+    }
+    strcpy(buf, list);
+    char *rest = buf;
+    for (char *item = strsep(&rest, ","); item; item = strsep(&rest, ",")) {
+        char *dots = strstr(item, "..");
+        int lo, hi;
+        if (*item == '\0') {
+            snprintf(err, errlen, "empty item in worker list '%s'", list);
+            return -1;
+        }
+        if (strcmp(item, "max") == 0) {
+            lo = hi = max_workers;
+        } else if (dots) {
+            *dots = '\0';
+            if (pk_cli_parse_int("worker count", item, 1, PK_MAX_WORKERS, &lo, err, errlen) ||
+                pk_cli_parse_int("worker count", dots + 2, 1, PK_MAX_WORKERS, &hi, err, errlen))
+                return -1;
+            if (hi < lo) {
+                snprintf(err, errlen, "worker range '%s..%s' runs backwards", item, dots + 2);
+                return -1;
+            }
+        } else {
+            if (pk_cli_parse_int("worker count", item, 1, PK_MAX_WORKERS, &lo, err, errlen))
+                return -1;
+            hi = lo;
+        }
+        for (int w = lo; w <= hi; w++)
+            if (add_worker(w, out, count, list, err, errlen))
+                return -1;
+    }
+    qsort(out, (size_t)*count, sizeof out[0], compare_int);
+    return 0;
+}
+
+int pk_cli_parse_seconds(const char *what, const char *arg, double *out, char *err, size_t errlen)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(arg, &end);
+    if (arg[0] == '\0' || isspace((unsigned char)arg[0]) || *end != '\0' || errno || !isfinite(v)) {
+        snprintf(err, errlen, "%s '%s' is not a number of seconds", what, arg);
+        return -1;
+    }
+    if (v < 0) {
+        snprintf(err, errlen, "%s '%s' must not be negative", what, arg);
+        return -1;
+    }
+    if (v > 7 * 86400.0) {
+        snprintf(err, errlen, "%s '%s' is more than a week", what, arg);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}

@@ -1,0 +1,13 @@
+/* Facts about the machine that pk's defaults and checks depend on. */
+#ifndef PK_SYSINFO_H
+#define PK_SYSINFO_H
+
+#include <stddef.h>
+
+/* The CPUs this process may run on (its affinity mask, which cgroups and taskset narrow). */
+int pk_sys_cores(void);
+
+/* The directory holding the running executable, into buf; 0, or -1 if it cannot be read. */
+int pk_sys_self_dir(char *buf, size_t len);
+
+#endif

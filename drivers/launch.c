@@ -1,0 +1,265 @@
+/*
+ * Starting one configuration: pk-run for the in-process models, LAUNCHER ... pk-mpi for mpi;
+ * then turning whatever came back (a result line, an exit status, a signal, silence) into a
+ * record, so that one broken configuration is reported and never taken for a success.
+ */
+#include "pk.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sysinfo.h"
+
+#define MAX_ARGS 96
+
+void pk_launch_init(struct pk_launch *l)
+{
+    char dir[PATH_MAX] = ".";
+    const char *override = getenv("PK_RUNNER_DIR"); /* tests point pk at other runners */
+
+    memset(l, 0, sizeof *l);
+    if (override && *override)
+        snprintf(dir, sizeof dir, "%s", override);
+    else
+        pk_sys_self_dir(dir, sizeof dir);
+    snprintf(l->run_path, sizeof l->run_path, "%.*s/pk-run", PATH_MAX - 16, dir);
+    snprintf(l->mpi_path, sizeof l->mpi_path, "%.*s/pk-mpi", PATH_MAX - 16, dir);
+    snprintf(l->launcher, sizeof l->launcher, "%s", getenv("SLURM_JOB_ID") ? "srun" : "mpirun");
+    l->cores = pk_sys_cores();
+    l->timeout_s = 600;
+    l->reps = 10;
+    l->warmup = 1;
+}
+
+/* The first word of the launcher command. */
+static void launcher_program(const struct pk_launch *l, char *buf, size_t len)
+{
+    size_t n = strcspn(l->launcher, " ");
+    snprintf(buf, len, "%.*s", (int)n, l->launcher);
+}
+
+bool pk_launch_mpi_available(const struct pk_launch *l, char *why, size_t len)
+{
+    char program[256];
+    if (access(l->mpi_path, X_OK) != 0) {
+        snprintf(why, len,
+                 "%s was not built (mpicc was missing at build time: run 'make deps', then "
+                 "'make')",
+                 l->mpi_path);
+        return false;
+    }
+    launcher_program(l, program, sizeof program);
+    if (!pk_child_on_path(program)) {
+        snprintf(why, len, "MPI launcher '%s' not found (install openmpi-bin, or give --launcher)",
+                 program);
+        return false;
+    }
+    return true;
+}
+
+static bool is_srun(const char *program)
+{
+    const char *base = strrchr(program, '/');
+    return strcmp(base ? base + 1 : program, "srun") == 0;
+}
+
+/* Splits the launcher into words and adds what it needs to start p ranks here. */
+static int launcher_words(const struct pk_launch *l, int p, char *store, size_t storelen,
+                          char **argv, int max)
+{
+    static char np[16];
+    char program[256];
+    int argc = 0;
+
+    snprintf(store, storelen, "%s", l->launcher);
+    for (char *rest = store, *w; (w = strsep(&rest, " ")) && argc < max - 8;)
+        if (*w)
+            argv[argc++] = w;
+    snprintf(np, sizeof np, "%d", p);
+    launcher_program(l, program, sizeof program);
+    if (is_srun(program)) {
+        argv[argc++] = "-n";
+        argv[argc++] = np;
+        argv[argc++] = "--mpi=pmix"; /* Debian's Open MPI speaks PMIx, not PMI-2 */
+        return argc;
+    }
+    argv[argc++] = "-np";
+    argv[argc++] = np;
+    if (p > l->cores)
+        argv[argc++] = "--oversubscribe";
+    if (geteuid() == 0)
+        argv[argc++] = "--allow-run-as-root";
+    return argc;
+}
+
+/* The runner's argv for cfg; text holds the numbers. Returns the count. */
+static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, char **argv,
+                       char text[][64], char *store, size_t storelen)
+{
+    const struct pk_case *c = &cfg->spec;
+    const struct pk_kernel *k = c->kernel;
+    int argc = 0, t = 0;
+
+    if (c->model == PK_MPI) {
+        argc = launcher_words(l, c->workers, store, storelen, argv, MAX_ARGS);
+        argv[argc++] = (char *)l->mpi_path;
+        argv[argc++] = (char *)k->name;
+    } else {
+        argv[argc++] = (char *)l->run_path;
+        argv[argc++] = (char *)k->name;
+        argv[argc++] = (char *)pk_model_name(c->model);
+        snprintf(text[t], 64, "%d", c->workers);
+        argv[argc++] = text[t++];
+    }
+    snprintf(text[t], 64, "%lld", c->n);
+    argv[argc++] = text[t++];
+    snprintf(text[t], 64, "%d", l->reps);
+    argv[argc++] = "--reps";
+    argv[argc++] = text[t++];
+    snprintf(text[t], 64, "%d", l->warmup);
+    argv[argc++] = "--warmup";
+    argv[argc++] = text[t++];
+    snprintf(text[t], 64, "%llu", c->seed);
+    argv[argc++] = "--seed";
+    argv[argc++] = text[t++];
+    for (int i = 0; i < PK_MAX_PARAMS && k->params[i].name; i++) {
+        const struct pk_param *p = &k->params[i];
+        snprintf(text[t], 64, "--%s", p->name);
+        argv[argc++] = text[t++];
+        if (p->choices[0])
+            snprintf(text[t], 64, "%s", p->choices[c->param[i]]);
+        else
+            snprintf(text[t], 64, "%lld", c->param[i]);
+        argv[argc++] = text[t++];
+    }
+    argv[argc] = NULL;
+    return argc;
+}
+
+/* The last stderr line that says something (not an Open MPI rule of dashes). */
+static void stderr_reason(const char *err, char *buf, size_t len)
+{
+    const char *end = err + strlen(err);
+    buf[0] = '\0';
+    while (end > err) {
+        const char *start = end;
+        while (start > err && start[-1] != '\n')
+            start--;
+        bool words = false;
+        for (const char *p = start; p < end; p++)
+            words |= isalnum((unsigned char)*p) != 0;
+        if (words) {
+            size_t n = (size_t)(end - start);
+            while (n && (start[n - 1] == '\n' || start[n - 1] == '\r'))
+                n--;
+            snprintf(buf, len, "%.*s", (int)(n < len ? n : len - 1), start);
+            return;
+        }
+        end = start > err ? start - 1 : start;
+    }
+}
+
+/* Finds the one result line in the runner's stdout; NULL if there is none or several. */
+static const char *find_result_line(const char *out, int *count)
+{
+    const char *found = NULL;
+    *count = 0;
+    for (const char *line = out; line && *line;) {
+        if (strncmp(line, PK_RECORD_TAG " ", sizeof PK_RECORD_TAG) == 0) {
+            found = line;
+            (*count)++;
+        }
+        line = strchr(line, '\n');
+        if (line)
+            line++;
+    }
+    return *count == 1 ? found : NULL;
+}
+
+/* pk's own record of a configuration whose runner gave no usable result line. */
+__attribute__((format(printf, 3, 4))) static void
+account(struct pk_config *cfg, enum pk_status status, const char *fmt, ...)
+{
+    va_list ap;
+    pk_record_init(&cfg->rec);
+    pk_record_describe(&cfg->rec, &cfg->spec, 0);
+    cfg->rec.status = status;
+    va_start(ap, fmt);
+    vsnprintf(cfg->rec.detail, sizeof cfg->rec.detail, fmt, ap);
+    va_end(ap);
+}
+
+/* Judges a finished child: the record it printed, or why there is none. */
+static void judge(struct pk_config *cfg, const struct pk_child *child, double timeout_s)
+{
+    struct pk_record *rec = &cfg->rec;
+    char reason[200], err[200];
+    int lines;
+    const char *line = find_result_line(child->out, &lines);
+
+    stderr_reason(child->err, reason, sizeof reason);
+    if (child->timed_out) {
+        account(cfg, PK_STATUS_TIMEOUT, "no result within --timeout %g s; killed", timeout_s);
+        return;
+    }
+    if (!line) {
+        if (lines > 1)
+            account(cfg, PK_STATUS_ERROR, "runner printed %d result lines", lines);
+        else if (child->signaled)
+            account(cfg, PK_STATUS_ERROR, "runner killed by signal %d (%s)", child->signal,
+                    strsignal(child->signal));
+        else if (child->exit_code == 2)
+            account(cfg, PK_STATUS_ERROR, "runner refused the configuration: %s", reason);
+        else
+            account(cfg, PK_STATUS_ERROR, "no result line (exit status %d): %s", child->exit_code,
+                    reason[0] ? reason : "the runner printed nothing");
+        return;
+    }
+    if (pk_record_parse(line, rec, err, sizeof err)) {
+        account(cfg, PK_STATUS_ERROR, "%s", err);
+        return;
+    }
+    if (strcmp(rec->kernel, cfg->spec.kernel->name) ||
+        strcmp(rec->model, pk_model_name(cfg->spec.model)) || rec->workers != cfg->spec.workers ||
+        rec->n != cfg->spec.n) {
+        account(cfg, PK_STATUS_ERROR, "result line is for another configuration (%s %s)",
+                rec->kernel, rec->model);
+        return;
+    }
+    /* a result line is not enough: the runner must also have ended as it said it would */
+    bool clean = child->exited && child->exit_code == (pk_status_is_failure(rec->status) ? 1 : 0);
+    if (!clean && !pk_status_is_failure(rec->status)) {
+        rec->status = PK_STATUS_ERROR;
+        if (child->signaled)
+            snprintf(rec->detail, sizeof rec->detail, "runner killed by signal %d after its result",
+                     child->signal);
+        else
+            snprintf(rec->detail, sizeof rec->detail, "runner exited %d after its result: %s",
+                     child->exit_code, reason);
+    }
+}
+
+void pk_launch_run(const struct pk_launch *l, struct pk_config *cfg, struct pk_child_control *ctl)
+{
+    char *argv[MAX_ARGS + 1], text[24][64], store[512], err[256];
+    struct pk_child child;
+
+    runner_argv(l, cfg, argv, text, store, sizeof store);
+    pk_record_init(&cfg->rec);
+    pk_record_describe(&cfg->rec, &cfg->spec, l->warmup);
+    if (pk_child_run(argv, l->timeout_s, ctl, &child, err, sizeof err)) {
+        account(cfg, PK_STATUS_ERROR, "%s", err);
+        return;
+    }
+    cfg->ran = !child.stopped;
+    cfg->wall_s = child.wall_s;
+    judge(cfg, &child, l->timeout_s);
+    cfg->startup_s = cfg->rec.startup_s;
+    if (cfg->spec.model == PK_MPI && cfg->rec.status == PK_STATUS_OK)
+        /* what the launcher took before main(), plus MPI_Init */
+        cfg->startup_s = (child.wall_s - cfg->rec.elapsed_s) + cfg->rec.startup_s;
+    pk_child_free(&child);
+}

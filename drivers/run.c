@@ -1,0 +1,66 @@
+/*
+ * pk-run: runs one configuration of an in-process model (serial, openmp, threads, fork) and
+ * prints its result line. pk starts one per configuration, so no model inherits another's
+ * thread pool, allocator state or forked children.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "runner.h"
+#include "timer.h"
+
+static const char usage[] =
+    "usage: pk-run KERNEL MODEL WORKERS SIZE [-r REPS] [-w WARMUP] [--seed S] [--OPTION VALUE]\n"
+    "Runs one configuration and prints one result line (see README.md, 'The result line').\n"
+    "MODEL is serial, openmp, threads or fork; mpi runs through pk-mpi.\n";
+
+static _Noreturn void usage_error(const char *message)
+{
+    runner_error("pk-run", message);
+    exit(2);
+}
+
+int main(int argc, char **argv)
+{
+    double started = pk_timer_now();
+    struct runner_args a;
+    const struct pk_kernel *k;
+    enum pk_model model;
+    struct pk_case c;
+    struct pk_record rec;
+    long long n;
+    int workers;
+    char err[256];
+
+    if (runner_scan(argc, argv, &a, err, sizeof err))
+        usage_error(err);
+    if (a.help) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    if (a.npositional != 4)
+        usage_error("expected KERNEL MODEL WORKERS SIZE (try 'pk-run --help')");
+    if (!(k = pk_kernel_find(a.positional[0]))) {
+        snprintf(err, sizeof err, "unknown kernel '%s' (try 'pk list')", a.positional[0]);
+        usage_error(err);
+    }
+    if (pk_model_parse(a.positional[1], &model) || model == PK_MPI) {
+        snprintf(err, sizeof err, "unknown model '%s' (one of serial, openmp, threads, fork)",
+                 a.positional[1]);
+        usage_error(err);
+    }
+    if (pk_cli_parse_int("worker count", a.positional[2], 1, PK_MAX_WORKERS, &workers, err,
+                         sizeof err) ||
+        runner_parse_size(a.positional[3], &n, err, sizeof err))
+        usage_error(err);
+    if (model == PK_SERIAL && workers != 1)
+        usage_error("the serial model runs with 1 worker");
+
+    pk_case_init(&c, k, model, workers, n);
+    if (runner_apply(&a, &c, err, sizeof err) || pk_case_check(&c, err, sizeof err))
+        usage_error(err);
+    pk_case_execute(&c, a.warmup, a.reps, &rec);
+    return runner_finish(&rec, started);
+}

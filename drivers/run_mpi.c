@@ -1,0 +1,155 @@
+/*
+ * pk-mpi: runs one configuration of the mpi model on every rank a launcher started
+ * (mpirun, mpiexec, srun) and prints its result line from rank 0. A rep's time is the
+ * maximum over ranks between barriers; rank 0 verifies the gathered result.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pk_kernel_mpi.h"
+#include "runner.h"
+#include "timer.h"
+
+static const char usage[] =
+    "usage: LAUNCHER -np P pk-mpi KERNEL SIZE [-r REPS] [-w WARMUP] [--seed S] [--OPTION VALUE]\n"
+    "Runs one mpi configuration on P ranks and prints one result line from rank 0.\n";
+
+static MPI_Comm comm;
+static int rank, ranks;
+
+/* A usage error is decided alike on every rank (all parse the same words); rank 0 says it. */
+static _Noreturn void usage_error(const char *message)
+{
+    if (rank == 0)
+        runner_error("pk-mpi", message);
+    MPI_Finalize();
+    exit(2);
+}
+
+/*
+ * Turns each rank's status into one decision: returns the lowest rank whose rc is nonzero
+ * (or -1 if none), and copies that rank's reason into c->error on rank 0.
+ */
+static int agree_on_failure(struct pk_case *c, int rc, int *worst_rc)
+{
+    int mine = rc ? rank : INT_MAX, first;
+    MPI_Allreduce(&mine, &first, 1, MPI_INT, MPI_MIN, comm);
+    if (first == INT_MAX)
+        return -1;
+    if (first != 0) {
+        if (rank == first)
+            MPI_Send(c->error, sizeof c->error, MPI_CHAR, 0, 0, comm);
+        if (rank == 0)
+            MPI_Recv(c->error, sizeof c->error, MPI_CHAR, first, 0, comm, MPI_STATUS_IGNORE);
+    }
+    *worst_rc = rc;
+    MPI_Bcast(worst_rc, 1, MPI_INT, first, comm);
+    return first;
+}
+
+static void fail(struct pk_record *rec, enum pk_status status, int who, const char *why)
+{
+    rec->status = status;
+    snprintf(rec->detail, sizeof rec->detail, "rank %d: %s", who, why);
+}
+
+/* Setup, reps and checks; rank 0 fills rec. */
+static void execute(struct pk_case *c, pk_mpi_run_fn run, int warmup, int reps,
+                    struct pk_record *rec)
+{
+    char err[256] = "";
+    int rc, who, worst;
+    bool go_on = true;
+    double t0 = pk_timer_now();
+
+    rc = pk_case_prepare(c, err, sizeof err);
+    snprintf(c->error, sizeof c->error, "%s", err);
+    if ((who = agree_on_failure(c, rc, &worst)) >= 0) {
+        fail(rec, PK_STATUS_ERROR, who, c->error);
+        if (rc == 0)
+            pk_case_release(c);
+        return;
+    }
+    rec->setup_s = pk_timer_now() - t0;
+
+    for (int k = 0; k < warmup + reps && go_on; k++) {
+        struct pk_verdict v = {PK_STATUS_FAILED, "-", "-"};
+        double mine, slowest;
+        if (c->kernel->reset)
+            c->kernel->reset(c);
+        c->error[0] = '\0';
+        MPI_Barrier(comm);
+        t0 = MPI_Wtime();
+        rc = run(c, comm);
+        mine = MPI_Wtime() - t0;
+        MPI_Reduce(&mine, &slowest, 1, MPI_DOUBLE, MPI_MAX, 0, comm);
+        if ((who = agree_on_failure(c, rc, &worst)) >= 0) {
+            fail(rec, worst == PK_SKIP ? PK_STATUS_SKIPPED : PK_STATUS_ERROR, who,
+                 c->error[0] ? c->error : "the run function failed");
+            break;
+        }
+        if (rank == 0) {
+            c->kernel->verify(c, &v);
+            if (k >= warmup)
+                rec->times[rec->reps++] = slowest;
+            go_on = pk_record_add_verdict(rec, c->kernel, k, &v);
+        }
+        MPI_Bcast(&go_on, 1, MPI_C_BOOL, 0, comm);
+    }
+    if (rank == 0)
+        pk_record_set_rate(rec, c);
+    pk_case_release(c);
+}
+
+int main(int argc, char **argv)
+{
+    double started = pk_timer_now(), init_time, slowest_init;
+    struct runner_args a;
+    const struct pk_kernel *k;
+    pk_mpi_run_fn run;
+    struct pk_case c;
+    struct pk_record rec;
+    long long n;
+    char err[256];
+
+    MPI_Init(&argc, &argv);
+    init_time = pk_timer_now() - started;
+    comm = MPI_COMM_WORLD;
+    MPI_Comm_rank(comm, &rank);
+    MPI_Comm_size(comm, &ranks);
+    MPI_Reduce(&init_time, &slowest_init, 1, MPI_DOUBLE, MPI_MAX, 0, comm);
+
+    if (runner_scan(argc, argv, &a, err, sizeof err))
+        usage_error(err);
+    if (a.help) {
+        if (rank == 0)
+            fputs(usage, stdout);
+        MPI_Finalize();
+        return 0;
+    }
+    if (a.npositional != 2)
+        usage_error("expected KERNEL SIZE (try 'pk-mpi --help')");
+    if (!(k = pk_kernel_find(a.positional[0])) || !(run = pk_mpi_kernel_find(k->name))) {
+        snprintf(err, sizeof err, "unknown kernel '%s' (try 'pk list')", a.positional[0]);
+        usage_error(err);
+    }
+    if (runner_parse_size(a.positional[1], &n, err, sizeof err))
+        usage_error(err);
+    pk_case_init(&c, k, PK_MPI, ranks, n);
+    c.rank = rank;
+    c.ranks = ranks;
+    if (runner_apply(&a, &c, err, sizeof err) || pk_case_check(&c, err, sizeof err))
+        usage_error(err);
+
+    pk_record_init(&rec);
+    pk_record_describe(&rec, &c, a.warmup);
+    rec.startup_s = slowest_init;
+    execute(&c, run, a.warmup, a.reps, &rec);
+
+    int status = rank == 0 ? runner_finish(&rec, started) : 0;
+    MPI_Bcast(&status, 1, MPI_INT, 0, comm);
+    MPI_Finalize();
+    return status;
+}

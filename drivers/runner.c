@@ -1,0 +1,100 @@
+/* The runners' shared command line: both accept the same options after their positionals. */
+#include "runner.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "opts.h"
+#include "timer.h"
+
+enum { O_REPS = 1, O_WARMUP, O_SEED, O_HELP };
+
+static const struct opt runner_opts[] = {
+    {O_REPS, 'r', "reps", true}, {O_WARMUP, 'w', "warmup", true},
+    {O_SEED, 0, "seed", true},   {O_HELP, 'h', "help", false},
+    {0, 0, NULL, false},
+};
+
+int runner_scan(int argc, char **argv, struct runner_args *a, char *err, size_t errlen)
+{
+    struct opt_scan s;
+    long long seed;
+    int id;
+
+    memset(a, 0, sizeof *a);
+    a->reps = 10;
+    a->warmup = 1;
+    a->seed = 1;
+    opt_begin(&s, argc, argv, 1, runner_opts, true);
+    while ((id = opt_next(&s, err, errlen)) != OPT_END) {
+        switch (id) {
+        case OPT_ERROR:
+            return -1;
+        case OPT_ARG:
+            if (a->npositional == RUNNER_MAX_POSITIONAL) {
+                snprintf(err, errlen, "unexpected argument '%s'", s.value);
+                return -1;
+            }
+            a->positional[a->npositional++] = s.value;
+            break;
+        case OPT_PARAM:
+            if (a->nparams == PK_MAX_PARAMS * 4) {
+                snprintf(err, errlen, "too many kernel options");
+                return -1;
+            }
+            snprintf(a->param_name[a->nparams], sizeof a->param_name[0], "%s", s.name_buf);
+            a->param_value[a->nparams++] = s.value;
+            break;
+        case O_REPS:
+            if (pk_cli_parse_int("reps", s.value, 1, PK_MAX_REPS, &a->reps, err, errlen))
+                return -1;
+            break;
+        case O_WARMUP:
+            if (pk_cli_parse_int("warm-up reps", s.value, 0, PK_MAX_REPS, &a->warmup, err, errlen))
+                return -1;
+            break;
+        case O_SEED:
+            if (pk_cli_parse_count("seed", s.value, 0, (1LL << 62), &seed, err, errlen))
+                return -1;
+            a->seed = (unsigned long long)seed;
+            break;
+        case O_HELP:
+            a->help = true;
+            break;
+        }
+    }
+    return 0;
+}
+
+int runner_parse_size(const char *text, long long *n, char *err, size_t errlen)
+{
+    return pk_cli_parse_count("size", text, 1, 1LL << 62, n, err, errlen);
+}
+
+int runner_apply(const struct runner_args *a, struct pk_case *c, char *err, size_t errlen)
+{
+    c->seed = a->seed;
+    for (int i = 0; i < a->nparams; i++) {
+        int rc = pk_case_set_param(c, a->param_name[i], a->param_value[i], err, errlen);
+        if (rc > 0)
+            snprintf(err, errlen, "kernel '%s' has no option '--%s'", c->kernel->name,
+                     a->param_name[i]);
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
+int runner_finish(struct pk_record *rec, double started)
+{
+    rec->elapsed_s = pk_timer_now() - started;
+    if (pk_record_write(stdout, rec) || fflush(stdout) || ferror(stdout))
+        return 1;
+    return pk_status_is_failure(rec->status) ? 1 : 0;
+}
+
+void runner_error(const char *program, const char *message)
+{
+    fprintf(stderr, "%s: %s\n", program, message);
+}

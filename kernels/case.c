@@ -1,0 +1,298 @@
+/*
+ * One configuration, start to end, in this process: the loop that every in-process model is
+ * timed and verified by (pk-run and the unit tests), and the pieces pk-mpi's loop shares.
+ */
+#include "pk_kernel.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "stats.h"
+#include "timer.h"
+
+const struct pk_kernel *pk_kernel_find(const char *name)
+{
+    for (int i = 0; i < pk_nkernels; i++)
+        if (strcmp(pk_kernels[i].name, name) == 0)
+            return &pk_kernels[i];
+    return NULL;
+}
+
+int pk_kernel_param_index(const struct pk_kernel *k, const char *name)
+{
+    for (int i = 0; i < PK_MAX_PARAMS && k->params[i].name; i++)
+        if (strcmp(k->params[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+bool pk_kernel_param_known(const char *name)
+{
+    for (int i = 0; i < pk_nkernels; i++)
+        if (pk_kernel_param_index(&pk_kernels[i], name) >= 0)
+            return true;
+    return false;
+}
+
+void pk_case_init(struct pk_case *c, const struct pk_kernel *k, enum pk_model model, int workers,
+                  long long n)
+{
+    memset(c, 0, sizeof *c);
+    c->kernel = k;
+    c->model = model;
+    c->workers = workers;
+    c->n = n;
+    c->seed = 1;
+    c->ranks = 1;
+    for (int i = 0; i < PK_MAX_PARAMS && k->params[i].name; i++)
+        c->param[i] = k->params[i].def;
+}
+
+int pk_case_set_param(struct pk_case *c, const char *name, const char *value, char *err,
+                      size_t errlen)
+{
+    int i = pk_kernel_param_index(c->kernel, name);
+    const struct pk_param *p;
+    char list[128] = "";
+
+    if (i < 0)
+        return 1;
+    p = &c->kernel->params[i];
+    if (!p->choices[0]) {
+        char what[64];
+        snprintf(what, sizeof what, "--%s", name);
+        return pk_cli_parse_count(what, value, p->min, p->max, &c->param[i], err, errlen);
+    }
+    for (int k = 0; k < PK_MAX_CHOICES && p->choices[k]; k++) {
+        if (strcmp(value, p->choices[k]) == 0) {
+            c->param[i] = k;
+            return 0;
+        }
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "",
+                 p->choices[k]);
+    }
+    snprintf(err, errlen, "unknown --%s value '%s' (one of: %s)", name, value, list);
+    return -1;
+}
+
+void pk_case_params_text(const struct pk_case *c, char *buf, size_t len)
+{
+    const struct pk_kernel *k = c->kernel;
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < PK_MAX_PARAMS && k->params[i].name && used < len; i++) {
+        const struct pk_param *p = &k->params[i];
+        if (p->choices[0])
+            used += (size_t)snprintf(buf + used, len - used, "%s%s:%s", i ? "/" : "", p->name,
+                                     p->choices[c->param[i]]);
+        else
+            used += (size_t)snprintf(buf + used, len - used, "%s%s:%lld", i ? "/" : "", p->name,
+                                     c->param[i]);
+    }
+    if (buf[0] == '\0')
+        snprintf(buf, len, "-");
+}
+
+static double physical_memory(void)
+{
+    return (double)sysconf(_SC_PHYS_PAGES) * (double)sysconf(_SC_PAGESIZE);
+}
+
+static void human_bytes(char *buf, size_t len, double b)
+{
+    const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    int u = 0;
+    for (; b >= 1024 && u < 6; u++)
+        b /= 1024;
+    snprintf(buf, len, "%.1f %s", b, units[u]);
+}
+
+int pk_case_check(const struct pk_case *c, char *err, size_t errlen)
+{
+    const struct pk_kernel *k = c->kernel;
+    if (c->n < 1) {
+        snprintf(err, errlen, "size %lld must be at least 1", c->n);
+        return -1;
+    }
+    if (c->n > k->max_size) {
+        snprintf(err, errlen, "%s size %lld is too large: at most %lld (%s)", k->name, c->n,
+                 k->max_size, k->max_size_why);
+        return -1;
+    }
+    /* every mpi rank on this node may hold rank 0's share: count that many copies */
+    double need = (double)k->bytes(c) * (c->model == PK_MPI ? c->workers : 1);
+    double have = physical_memory();
+    if (need > 0.8 * have) {
+        char need_text[32], have_text[32];
+        human_bytes(need_text, sizeof need_text, need);
+        human_bytes(have_text, sizeof have_text, have);
+        snprintf(err, errlen, "%s size %lld needs %s of memory; this machine has %s", k->name, c->n,
+                 need_text, have_text);
+        return -1;
+    }
+    return 0;
+}
+
+int pk_case_prepare(struct pk_case *c, char *err, size_t errlen)
+{
+    size_t bytes = c->kernel->bytes(c);
+    /* room for the alignment of a handful of allocations, plus a page for small state */
+    if (pk_arena_map(&c->arena, bytes + 16 * pk_arena_slack(bytes) + 4096, err, errlen))
+        return -1;
+    if (c->kernel->setup(c, err, errlen)) {
+        pk_arena_unmap(&c->arena);
+        return -1;
+    }
+    return 0;
+}
+
+void pk_case_release(struct pk_case *c)
+{
+    pk_arena_unmap(&c->arena);
+    c->data = NULL;
+}
+
+bool pk_results_agree(const struct pk_kernel *k, const char *a, const char *b)
+{
+    if (k->tolerance == 0)
+        return strcmp(a, b) == 0;
+    char *end_a, *end_b;
+    double x = strtod(a, &end_a), y = strtod(b, &end_b);
+    if (*a == '\0' || *b == '\0' || *end_a || *end_b || !isfinite(x) || !isfinite(y))
+        return false;
+    double scale = fmax(fabs(x), fabs(y));
+    return fabs(x - y) <= k->tolerance * scale;
+}
+
+bool pk_record_add_verdict(struct pk_record *rec, const struct pk_kernel *k, int index,
+                           const struct pk_verdict *v)
+{
+    if (v->status == PK_STATUS_FAILED) {
+        rec->status = PK_STATUS_FAILED;
+        snprintf(rec->detail, sizeof rec->detail, "rep %d: %.200s", index + 1, v->detail);
+        snprintf(rec->result, sizeof rec->result, "%s", v->result);
+        return false;
+    }
+    if (v->status == PK_STATUS_RACE) {
+        /* a race is the lesson, not a failure; its result differs from rep to rep */
+        rec->status = PK_STATUS_RACE;
+        snprintf(rec->detail, sizeof rec->detail, "%s", v->detail);
+        snprintf(rec->result, sizeof rec->result, "%s", v->result);
+        return true;
+    }
+    if (index > 0 && rec->status == PK_STATUS_OK && !pk_results_agree(k, rec->result, v->result)) {
+        rec->status = PK_STATUS_FAILED;
+        snprintf(rec->detail, sizeof rec->detail,
+                 "rep %d result %.100s differs from rep 1's %.100s", index + 1, v->result,
+                 rec->result);
+        return false;
+    }
+    if (index == 0) {
+        rec->status = PK_STATUS_OK;
+        snprintf(rec->result, sizeof rec->result, "%s", v->result);
+    }
+    return true;
+}
+
+void pk_record_describe(struct pk_record *rec, const struct pk_case *c, int warmup)
+{
+    snprintf(rec->kernel, sizeof rec->kernel, "%s", c->kernel->name);
+    snprintf(rec->model, sizeof rec->model, "%s", pk_model_name(c->model));
+    rec->workers = c->workers;
+    rec->n = c->n;
+    rec->seed = c->seed;
+    rec->warmup = warmup;
+    rec->reps = 0; /* counts the timed reps actually done */
+    pk_case_params_text(c, rec->params, sizeof rec->params);
+}
+
+void pk_record_set_rate(struct pk_record *rec, const struct pk_case *c)
+{
+    if (!c->kernel->rate || rec->reps == 0 || rec->status != PK_STATUS_OK)
+        return; /* never a figure for a rep that failed its check */
+    rec->rate = c->kernel->rate(c, pk_stats_median(rec->times, (size_t)rec->reps));
+    snprintf(rec->unit, sizeof rec->unit, "%s", c->kernel->unit);
+}
+
+static int start_pool(struct pk_case *c, char *err, size_t errlen)
+{
+    if (c->model == PK_FORK)
+        return pk_forkpool_start(&c->forks, c->workers, err, errlen);
+    if (c->model == PK_THREADS)
+        return pk_threadpool_start(&c->threads, c->workers, err, errlen);
+    return 0;
+}
+
+static int stop_pool(struct pk_case *c, char *err, size_t errlen)
+{
+    int rc = pk_forkpool_stop(c->forks, err, errlen);
+    pk_threadpool_stop(c->threads);
+    c->forks = NULL;
+    c->threads = NULL;
+    return rc;
+}
+
+static void fail(struct pk_record *rec, enum pk_status status, const char *why)
+{
+    rec->status = status;
+    snprintf(rec->detail, sizeof rec->detail, "%s", why);
+}
+
+void pk_case_execute(struct pk_case *c, int warmup, int reps, struct pk_record *rec)
+{
+    pk_run_fn run = c->kernel->run[c->model];
+    char err[256];
+    double t0;
+
+    pk_record_init(rec);
+    pk_record_describe(rec, c, warmup);
+    if (!run) {
+        fail(rec, PK_STATUS_SKIPPED, "the kernel has no such model");
+        return;
+    }
+    t0 = pk_timer_now();
+    if (pk_case_prepare(c, err, sizeof err)) {
+        fail(rec, PK_STATUS_ERROR, err);
+        return;
+    }
+    rec->setup_s = pk_timer_now() - t0;
+    t0 = pk_timer_now();
+    if (start_pool(c, err, sizeof err)) {
+        fail(rec, PK_STATUS_ERROR, err);
+        goto out_release;
+    }
+    rec->startup_s = pk_timer_now() - t0;
+
+    for (int k = 0; k < warmup + reps; k++) {
+        struct pk_verdict v = {PK_STATUS_FAILED, "-", "-"};
+        if (c->kernel->reset)
+            c->kernel->reset(c);
+        c->error[0] = '\0';
+        t0 = pk_timer_now();
+        int rc = run(c, c->workers);
+        double dt = pk_timer_now() - t0;
+        if (rc == PK_SKIP) {
+            fail(rec, PK_STATUS_SKIPPED, c->error);
+            break;
+        }
+        if (rc) {
+            fail(rec, PK_STATUS_ERROR, c->error[0] ? c->error : "the run function failed");
+            break;
+        }
+        c->kernel->verify(c, &v);
+        if (k >= warmup)
+            rec->times[rec->reps++] = dt;
+        if (!pk_record_add_verdict(rec, c->kernel, k, &v))
+            break;
+    }
+    pk_record_set_rate(rec, c);
+    if (stop_pool(c, err, sizeof err) && !pk_status_is_failure(rec->status))
+        fail(rec, PK_STATUS_ERROR, err);
+out_release:
+    pk_case_release(c);
+}

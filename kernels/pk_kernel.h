@@ -1,0 +1,145 @@
+/*
+ * The kernel interface: what a kernel declares (struct pk_kernel), what one configuration of it
+ * holds while it runs (struct pk_case), and what a check concludes (struct pk_verdict).
+ * Every kernels/<name>/kernel.h includes this; kernels/registry.c lists the kernels.
+ */
+#ifndef PK_KERNEL_H
+#define PK_KERNEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "forkpool.h"
+#include "model.h"
+#include "record.h"
+#include "threadpool.h"
+
+#define PK_MAX_PARAMS  4
+#define PK_MAX_CHOICES 8
+#define PK_SKIP        1 /* a run function's "this configuration does not apply" (reason in c->error) */
+
+/* A kernel option, given to pk and the runners as --NAME VALUE. */
+struct pk_param {
+    const char *name, *help;
+    const char *choices[PK_MAX_CHOICES]; /* the allowed words, or none: a whole number */
+    long long def, min, max;             /* default (a choice index); bounds of a number */
+};
+
+/* One configuration (kernel, model, workers, size, options) being run in this process. */
+struct pk_case {
+    const struct pk_kernel *kernel;
+    enum pk_model model;
+    int workers;                    /* p: threads, processes or ranks */
+    long long n;                    /* problem size */
+    unsigned long long seed;        /* for counter-based inputs */
+    long long param[PK_MAX_PARAMS]; /* values of kernel->params, in their order */
+    int rank, ranks;                /* mpi: this rank of `ranks`; elsewhere 0 of 1 */
+    struct pk_arena arena;          /* inputs and outputs, shared with fork workers */
+    struct pk_forkpool *forks;      /* fork model: started after setup */
+    struct pk_threadpool *threads;  /* threads model: started after setup */
+    void *data;                     /* the kernel's own state, in the arena */
+    char error[256];                /* why a run function failed or skipped */
+};
+
+/* What one check of one rep concluded. */
+struct pk_verdict {
+    enum pk_status status; /* PK_STATUS_OK, _FAILED or _RACE */
+    char result[128];      /* the value every model must agree on (exact text, or %.17g) */
+    char detail[256];      /* what is wrong, or what a race lost */
+};
+
+/* One timed rep of one model: returns 0, PK_SKIP, or negative with the reason in c->error. */
+typedef int (*pk_run_fn)(struct pk_case *c, int workers);
+
+/*
+ * A kernel. setup, reset and verify run serially in the runner's main thread, never with
+ * OpenMP: a fork pool is started after setup and libgomp hangs in a child forked after use.
+ */
+struct pk_kernel {
+    const char *name, *pattern, *summary; /* pattern: the tutorial pattern it stands for */
+    long long size[PK_NCLASS];            /* n for classes S W A B C */
+    long long max_size;                   /* largest n the kernel can do */
+    const char *max_size_why;             /* why ("its sum must fit in 128 bits") */
+    struct pk_param params[PK_MAX_PARAMS];
+    /* arena bytes one process needs for c (rank 0's share for mpi) */
+    size_t (*bytes)(const struct pk_case *c);
+    /* allocate from c->arena and fill the inputs; not timed. 0, or -1 with err */
+    int (*setup)(struct pk_case *c, char *err, size_t errlen);
+    /* before every rep: poison the outputs, so a rep that skips its work fails its check */
+    void (*reset)(struct pk_case *c);
+    pk_run_fn run[PK_NMODEL]; /* run[PK_MPI] stays NULL here: pk-mpi has its own table */
+    /* check the last rep against a reference that is not the code under test */
+    void (*verify)(const struct pk_case *c, struct pk_verdict *v);
+    double tolerance; /* 0: models agree exactly; else the relative bound (see kernel.h) */
+    const char *unit; /* the figure reported beside the time ("GB/s"); NULL if none */
+    double (*rate)(const struct pk_case *c, double seconds); /* that figure for a rep time */
+};
+
+extern const struct pk_kernel pk_kernels[];
+extern const int pk_nkernels;
+
+/* The kernel called name, or NULL. */
+const struct pk_kernel *pk_kernel_find(const char *name);
+
+/* The index of k's parameter called name, or -1. */
+int pk_kernel_param_index(const struct pk_kernel *k, const char *name);
+
+/* True if any kernel has a parameter called name (pk accepts --NAME for it). */
+bool pk_kernel_param_known(const char *name);
+
+/* Sets c to the configuration (k, model, workers, n) with default parameters and seed 1. */
+void pk_case_init(struct pk_case *c, const struct pk_kernel *k, enum pk_model model, int workers,
+                  long long n);
+
+/*
+ * Sets parameter `name` of c's kernel from text (a choice word or a whole number). Returns 0;
+ * 1 if the kernel has no such parameter (the caller decides whether that is an error); or -1
+ * with a reason in err when the value is not allowed.
+ */
+int pk_case_set_param(struct pk_case *c, const char *name, const char *value, char *err,
+                      size_t errlen);
+
+/* Writes c's parameters as "name:value/..." ("-" if the kernel has none) to buf. */
+void pk_case_params_text(const struct pk_case *c, char *buf, size_t len);
+
+/*
+ * Checks that c can run before anything is allocated: n within [1, max_size], the memory that
+ * it needs within what the machine has. Returns 0, or -1 with a one-line reason in err.
+ */
+int pk_case_check(const struct pk_case *c, char *err, size_t errlen);
+
+/* Maps the arena and runs the kernel's setup. Returns 0, or -1 with the reason in err. */
+int pk_case_prepare(struct pk_case *c, char *err, size_t errlen);
+
+/* Unmaps the arena, and with it everything setup allocated. */
+void pk_case_release(struct pk_case *c);
+
+/*
+ * True if two results of kernel k agree: equal text when k->tolerance is 0, else a relative
+ * difference within k->tolerance.
+ */
+bool pk_results_agree(const struct pk_kernel *k, const char *a, const char *b);
+
+/*
+ * Folds the verdict of rep `index` (0-based over warm-up and timed reps) into rec: the first
+ * failure wins and is prefixed with its rep; a result that differs from an earlier rep's is a
+ * failure (a kernel must be deterministic). Returns true if the run should go on.
+ */
+bool pk_record_add_verdict(struct pk_record *rec, const struct pk_kernel *k, int index,
+                           const struct pk_verdict *v);
+
+/* Fills rec's identity fields (kernel, model, p, n, params, seed, reps, warm-up) from c. */
+void pk_record_describe(struct pk_record *rec, const struct pk_case *c, int warmup);
+
+/* Sets rec->rate from the median of its times, when the kernel reports a figure. */
+void pk_record_set_rate(struct pk_record *rec, const struct pk_case *c);
+
+/*
+ * Runs one in-process configuration (serial, openmp, threads or fork) start to end: prepare,
+ * start the model's pool, `warmup` untimed and `reps` timed reps each verified, stop, release.
+ * The outcome, failures included, is in rec.
+ */
+void pk_case_execute(struct pk_case *c, int warmup, int reps, struct pk_record *rec);
+
+#endif

@@ -1,0 +1,23 @@
+/*
+ * polysum, MPI model: each rank sums its block; MPI_Gather brings the partials to rank 0
+ * (the Queue), which adds them. 128-bit partials travel as bytes: MPI has no such type.
+ */
+#include "kernel.h"
+
+#include "pk_kernel_mpi.h"
+
+int polysum_mpi(struct pk_case *c, MPI_Comm comm)
+{
+    struct polysum_data *d = c->data;
+    struct pk_range r = pk_partition_block(c->n, c->ranks, c->rank);
+    struct polysum_slot mine = {.sum = polysum_range(r.lo, r.hi)};
+
+    MPI_Gather(&mine, sizeof mine, MPI_BYTE, d->part, sizeof mine, MPI_BYTE, 0, comm);
+    if (c->rank == 0) {
+        pk_u128 sum = 0;
+        for (int w = 0; w < c->ranks; w++)
+            sum += d->part[w].sum;
+        d->sum = sum;
+    }
+    return 0;
+}
