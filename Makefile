@@ -50,7 +50,7 @@ PROGRAMS := $(BIN)/pk $(BIN)/pk-run
 ifneq ($(HAVE_MPICC),)
 PROGRAMS += $(BIN)/pk-mpi
 endif
-UNIT := $(BUILD)/tests/unit
+UNIT := $(BUILD)/tests/unit-tests
 
 .DELETE_ON_ERROR:
 .SUFFIXES:

@@ -1,6 +1,7 @@
 /* Option scanning: one table lookup per word; no global state, unlike getopt. */
 #include "opts.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -92,7 +93,8 @@ int opt_next(struct opt_scan *s, char *err, size_t errlen)
         return OPT_END;
     const char *word = s->argv[s->index++];
     s->value = NULL;
-    if (s->only_args || word[0] != '-' || word[1] == '\0') {
+    /* "-5" is a (negative) number for the caller to refuse by name; no option is a digit */
+    if (s->only_args || word[0] != '-' || word[1] == '\0' || isdigit((unsigned char)word[1])) {
         s->value = word;
         return OPT_ARG;
     }

@@ -115,8 +115,9 @@ static void human_bytes(char *buf, size_t len, double b)
 int pk_case_check(const struct pk_case *c, char *err, size_t errlen)
 {
     const struct pk_kernel *k = c->kernel;
-    if (c->n < 1) {
-        snprintf(err, errlen, "size %lld must be at least 1", c->n);
+    long long min = k->min_size > 0 ? k->min_size : 1;
+    if (c->n < min) {
+        snprintf(err, errlen, "%s size %lld is too small: at least %lld", k->name, c->n, min);
         return -1;
     }
     if (c->n > k->max_size) {
@@ -267,6 +268,10 @@ void pk_case_execute(struct pk_case *c, int warmup, int reps, struct pk_record *
         goto out_release;
     }
     rec->startup_s = pk_timer_now() - t0;
+    if (c->kernel->init[c->model] && c->kernel->init[c->model](c, c->workers)) {
+        fail(rec, PK_STATUS_ERROR, c->error[0] ? c->error : "the init function failed");
+        goto out_stop;
+    }
 
     for (int k = 0; k < warmup + reps; k++) {
         struct pk_verdict v = {PK_STATUS_FAILED, "-", "-"};
@@ -291,6 +296,7 @@ void pk_case_execute(struct pk_case *c, int warmup, int reps, struct pk_record *
             break;
     }
     pk_record_set_rate(rec, c);
+out_stop:
     if (stop_pool(c, err, sizeof err) && !pk_status_is_failure(rec->status))
         fail(rec, PK_STATUS_ERROR, err);
 out_release:

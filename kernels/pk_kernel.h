@@ -24,6 +24,7 @@ struct pk_param {
     const char *name, *help;
     const char *choices[PK_MAX_CHOICES]; /* the allowed words, or none: a whole number */
     long long def, min, max;             /* default (a choice index); bounds of a number */
+    const char *racy; /* the choice that races on purpose (status race, not ok), or NULL */
 };
 
 /* One configuration (kernel, model, workers, size, options) being run in this process. */
@@ -59,6 +60,7 @@ typedef int (*pk_run_fn)(struct pk_case *c, int workers);
 struct pk_kernel {
     const char *name, *pattern, *summary; /* pattern: the tutorial pattern it stands for */
     long long size[PK_NCLASS];            /* n for classes S W A B C */
+    long long min_size;                   /* smallest n it can do (0 means 1) */
     long long max_size;                   /* largest n the kernel can do */
     const char *max_size_why;             /* why ("its sum must fit in 128 bits") */
     struct pk_param params[PK_MAX_PARAMS];
@@ -68,6 +70,8 @@ struct pk_kernel {
     int (*setup)(struct pk_case *c, char *err, size_t errlen);
     /* before every rep: poison the outputs, so a rep that skips its work fails its check */
     void (*reset)(struct pk_case *c);
+    /* optional, untimed, after the pool starts: e.g. workers first-touch their own pages */
+    pk_run_fn init[PK_NMODEL];
     pk_run_fn run[PK_NMODEL]; /* run[PK_MPI] stays NULL here: pk-mpi has its own table */
     /* check the last rep against a reference that is not the code under test */
     void (*verify)(const struct pk_case *c, struct pk_verdict *v);

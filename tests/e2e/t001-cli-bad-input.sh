@@ -1,0 +1,46 @@
+#!/bin/bash
+# Bad invocations: exit 2, nothing on stdout, one line on stderr naming the offending value.
+. "$(dirname "$0")/lib.sh"
+
+refuses "unknown kernel" "'polysm'" "$PK" run polysm
+refuses "unknown model" "'cuda'" "$PK" run -m cuda
+refuses "empty model in list" "'serial,'" "$PK" run -m serial,
+refuses "repeated model" "'fork'" "$PK" run -m fork,fork
+refuses "size zero" "'0'" "$PK" run -n 0
+refuses "negative size" "'-5'" "$PK" run -n -5
+refuses "non-numeric size" "'abc'" "$PK" run -n abc
+refuses "trailing garbage in size" "'10x'" "$PK" run -n 10x
+refuses "overflowing size 1e30" "'1e30'" "$PK" run -n 1e30
+refuses "overflowing size 2^66" "'99999999999999999999'" "$PK" run -n 99999999999999999999
+refuses "fractional size" "'1.5'" "$PK" run -n 1.5
+refuses "polysum size whose sum overflows 128 bits" "6074001001" "$PK" run polysum -n 6074001001
+refuses "zero workers" "'0'" "$PK" run -p 0
+refuses "negative workers" "'-2'" "$PK" run -p -2
+refuses "repeated worker count" "2" "$PK" run -p 2,2
+refuses "backwards worker range" "'4..1'" "$PK" run -p 4..1
+refuses "unknown class" "'Q'" "$PK" run -c Q
+refuses "class and size together" "not both" "$PK" run -c S -n 100
+refuses "zero reps" "'0'" "$PK" run -r 0
+refuses "unknown option" "'--frobnicate'" "$PK" run --frobnicate
+refuses "missing value" "'--size'" "$PK" run --size
+refuses "unknown format" "'xml'" "$PK" run --format xml
+refuses "negative timeout" "'-1'" "$PK" run --timeout -1
+refuses "missing MPI launcher" "'/nonexistent/mpirun'" "$PK" run -m mpi --launcher /nonexistent/mpirun
+refuses "unwritable output" "/nonexistent/dir/out.csv" "$PK" run -c S -o /nonexistent/dir/out.csv
+refuses "unknown command" "'rnu'" "$PK" rnu
+refuses "kernel named twice" "'polysum'" "$PK" run polysum polysum
+refuses "pk-run unknown kernel" "'nope'" "$PK_RUN" nope serial 1 10
+refuses "pk-run mpi is not in-process" "'mpi'" "$PK_RUN" polysum mpi 2 10
+refuses "pk-run bad workers" "'0'" "$PK_RUN" polysum openmp 0 10
+refuses "pk-run bad size" "'ten'" "$PK_RUN" polysum openmp 2 ten
+refuses "pk-run serial with 2 workers" "serial" "$PK_RUN" polysum serial 2 10
+if mpi_available; then
+    ROOT=""; [ "$(id -u)" = 0 ] && ROOT=--allow-run-as-root
+    mpirun $ROOT -np 1 "$PK_MPI" polysum -3 >"$TMP/out" 2>"$TMP/err"; rc=$?
+    # mpirun adds its own banner; pk-mpi's part is one line, from rank 0, naming the value
+    [ $rc -eq 2 ] && [ "$(grep -c '^pk-mpi:' "$TMP/err")" -eq 1 ] && grep -q "^pk-mpi: size '-3'" "$TMP/err" \
+        && ok "pk-mpi bad size" || { not_ok "pk-mpi bad size (exit $rc)"; diag "$TMP/err"; }
+else
+    skip "pk-mpi bad size" "no pk-mpi or mpirun"
+fi
+done_testing

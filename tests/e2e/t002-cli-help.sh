@@ -1,0 +1,17 @@
+#!/bin/bash
+# Help and listings: exit 0, say what they should; no command at all is a usage error.
+. "$(dirname "$0")/lib.sh"
+
+check "pk --help" "$PK" --help
+grep -q "usage: pk COMMAND" "$TMP/out" && ok "pk --help shows the usage" || not_ok "pk --help shows the usage"
+check "pk run --help" "$PK" run --help
+grep -q -- "--workers" "$TMP/out" && ok "run help names --workers" || not_ok "run help names --workers"
+check "pk help run" "$PK" help run
+check "pk list" "$PK" list
+for k in $("$PK" list | awk '/^  [a-z]/ && !m {print $1} /^models/ {m=1}'); do
+    "$PK" run "$k" -c S -m serial -r 1 >/dev/null 2>&1 && ok "listed kernel $k runs" || not_ok "listed kernel $k runs"
+done
+grep -qE "^  mpi +(available|unavailable)" "$TMP/out" && ok "pk list shows mpi availability" || not_ok "pk list shows mpi availability"
+"$PK" >/dev/null 2>&1; [ $? -eq 2 ] && ok "pk without a command exits 2" || not_ok "pk without a command exits 2"
+check "pk --version" "$PK" --version
+done_testing

@@ -1,0 +1,20 @@
+#!/bin/bash
+# The tutorial's numbers (halved: it runs the job twice), in every model and worker count.
+. "$(dirname "$0")/lib.sh"
+
+for case in "1000 249833583000" "1e6 249999833333583333000000"; do
+    set -- $case
+    "$PK" run polysum -n "$1" -p 1,2,3 -r 2 --format csv >"$TMP/csv" 2>"$TMP/err"
+    rc=$?
+    [ $rc -eq 0 ] && ok "polysum -n $1 exits 0" || { not_ok "polysum -n $1 exits 0 (got $rc)"; diag "$TMP/err"; }
+    rows=$(awk -F, 'NR > 1' "$TMP/csv" | wc -l)
+    wrong=$(awk -F, -v want="$2" 'NR > 1 && ($8 != "ok" || $23 != want)' "$TMP/csv" | wc -l)
+    [ "$rows" -ge 4 ] && [ "$wrong" -eq 0 ] && ok "polysum -n $1 = $2 in all $rows configurations" \
+        || { not_ok "polysum -n $1 = $2 everywhere ($wrong of $rows wrong)"; diag "$TMP/csv"; }
+    if mpi_available; then
+        grep -q "^polysum,mpi,3," "$TMP/csv" && ok "mpi p=3 included" || not_ok "mpi p=3 included"
+    else
+        skip "mpi p=3 included" "no pk-mpi or mpirun"
+    fi
+done
+done_testing

@@ -1,0 +1,124 @@
+/* cli: whole numbers exactly, every bad spelling refused with the value named. */
+#include <check.h>
+#include <string.h>
+
+#include "cli.h"
+#include "model.h"
+
+START_TEST(test_cli_count_accepts_exact_forms)
+{
+    static const struct {
+        const char *text;
+        long long value;
+    } good[] = {{"1", 1},
+                {"1000000", 1000000},
+                {"1e6", 1000000},
+                {"1E6", 1000000},
+                {"2.5e3", 2500},
+                {"1.000e3", 1000},
+                {"007", 7},
+                {"9007199254740993", 9007199254740993LL},
+                {"1e18", 1000000000000000000LL},
+                {"4611686018427387904", 4611686018427387904LL}};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        long long v = -1;
+        char err[128] = "";
+        ck_assert_msg(pk_cli_parse_count("size", good[i].text, 1, 1LL << 62, &v, err,
+                                         sizeof err) == 0,
+                      "'%s' refused: %s", good[i].text, err);
+        ck_assert_msg(v == good[i].value, "'%s' gave %lld", good[i].text, v);
+    }
+}
+END_TEST
+
+START_TEST(test_cli_count_refuses_and_names_value)
+{
+    static const char *bad[] = {"",     "0",    "-5",   "abc",  "10x", "1e30",
+                                "99999999999999999999", "1.5", "1e-3", " 5", "5 ",
+                                "+5",   "1e",   "1.",   "--1",  "0x10", "1,000"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        long long v = 12345;
+        char err[128] = "";
+        ck_assert_msg(pk_cli_parse_count("size", bad[i], 1, 1LL << 62, &v, err, sizeof err) == -1,
+                      "'%s' accepted as %lld", bad[i], v);
+        ck_assert_msg(v == 12345, "'%s' wrote the output", bad[i]);
+        ck_assert_msg(strncmp(err, "size", 4) == 0, "'%s': message '%s'", bad[i], err);
+        if (*bad[i])
+            ck_assert_msg(strstr(err, bad[i]) != NULL, "'%s': message '%s' lacks it", bad[i],
+                          err);
+        ck_assert_msg(strchr(err, '\n') == NULL, "message spans lines");
+    }
+}
+END_TEST
+
+START_TEST(test_cli_workers_lists_and_ranges)
+{
+    int w[PK_MAX_WORKER_LIST], n;
+    char err[128];
+    ck_assert_int_eq(pk_cli_parse_workers("4,1,2", 8, w, &n, err, sizeof err), 0);
+    ck_assert(n == 3 && w[0] == 1 && w[1] == 2 && w[2] == 4);
+    ck_assert_int_eq(pk_cli_parse_workers("1..4", 8, w, &n, err, sizeof err), 0);
+    ck_assert(n == 4 && w[3] == 4);
+    ck_assert_int_eq(pk_cli_parse_workers("max", 16, w, &n, err, sizeof err), 0);
+    ck_assert(n == 1 && w[0] == 16);
+    ck_assert_int_eq(pk_cli_parse_workers("1,max", 2, w, &n, err, sizeof err), 0);
+    ck_assert(n == 2 && w[0] == 1 && w[1] == 2);
+}
+END_TEST
+
+START_TEST(test_cli_workers_refuses)
+{
+    static const char *bad[] = {"", "0", "-1", "1,,2", "2,2", "abc", "4..1", "1..", "1,max,1",
+                                "99999", "1e30", "3x", "1..2000"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int w[PK_MAX_WORKER_LIST], n;
+        char err[160] = "";
+        ck_assert_msg(pk_cli_parse_workers(bad[i], 1, w, &n, err, sizeof err) == -1,
+                      "'%s' accepted", bad[i]);
+        ck_assert_msg(err[0] != '\0', "'%s' gave no reason", bad[i]);
+    }
+}
+END_TEST
+
+START_TEST(test_cli_model_lists)
+{
+    bool sel[PK_NMODEL];
+    char err[160];
+    ck_assert_int_eq(pk_model_parse_list("fork,openmp", sel, err, sizeof err), 0);
+    ck_assert(sel[PK_FORK] && sel[PK_OPENMP] && !sel[PK_SERIAL] && !sel[PK_MPI]);
+    ck_assert_int_eq(pk_model_parse_list("all", sel, err, sizeof err), 0);
+    ck_assert(sel[PK_SERIAL] && sel[PK_MPI]);
+    ck_assert_int_eq(pk_model_parse_list("openmp,openmp", sel, err, sizeof err), -1);
+    ck_assert_int_eq(pk_model_parse_list("cuda", sel, err, sizeof err), -1);
+    ck_assert(strstr(err, "'cuda'") != NULL);
+    ck_assert_int_eq(pk_model_parse_list("", sel, err, sizeof err), -1);
+    ck_assert_int_eq(pk_model_parse_list("serial,", sel, err, sizeof err), -1);
+}
+END_TEST
+
+START_TEST(test_cli_seconds)
+{
+    double s;
+    char err[128];
+    ck_assert_int_eq(pk_cli_parse_seconds("timeout", "2.5", &s, err, sizeof err), 0);
+    ck_assert(s == 2.5);
+    ck_assert_int_eq(pk_cli_parse_seconds("timeout", "-1", &s, err, sizeof err), -1);
+    ck_assert_int_eq(pk_cli_parse_seconds("timeout", "soon", &s, err, sizeof err), -1);
+    ck_assert_int_eq(pk_cli_parse_seconds("timeout", "nan", &s, err, sizeof err), -1);
+    ck_assert_int_eq(pk_cli_parse_seconds("timeout", "1e9", &s, err, sizeof err), -1);
+}
+END_TEST
+
+Suite *cli_suite(void)
+{
+    Suite *s = suite_create("cli");
+    TCase *tc = tcase_create("parse");
+    tcase_add_test(tc, test_cli_count_accepts_exact_forms);
+    tcase_add_test(tc, test_cli_count_refuses_and_names_value);
+    tcase_add_test(tc, test_cli_workers_lists_and_ranges);
+    tcase_add_test(tc, test_cli_workers_refuses);
+    tcase_add_test(tc, test_cli_model_lists);
+    tcase_add_test(tc, test_cli_seconds);
+    suite_add_tcase(s, tc);
+    return s;
+}

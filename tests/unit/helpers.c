@@ -1,0 +1,96 @@
+/* Test helpers: the same execution paths pk uses, minus the driver. */
+#include "helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "child.h"
+
+#ifndef PK_BIN_DIR
+#define PK_BIN_DIR "bin"
+#endif
+
+const char *test_bin_dir(void)
+{
+    const char *dir = getenv("PK_BIN_DIR");
+    return dir && *dir ? dir : PK_BIN_DIR;
+}
+
+bool test_mpi_available(char *why, size_t len)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/pk-mpi", test_bin_dir());
+    if (access(path, X_OK) != 0) {
+        snprintf(why, len, "no %s (built without mpicc)", path);
+        return false;
+    }
+    if (!pk_child_on_path("mpirun")) {
+        snprintf(why, len, "no mpirun on PATH");
+        return false;
+    }
+    return true;
+}
+
+static void set_choice(struct pk_case *c, int param, long long choice)
+{
+    if (param >= 0)
+        c->param[param] = choice;
+}
+
+void test_run_case(const struct pk_kernel *k, enum pk_model model, int p, long long n, int param,
+                   long long choice, int reps, struct pk_record *rec)
+{
+    struct pk_case c;
+    pk_case_init(&c, k, model, p, n);
+    set_choice(&c, param, choice);
+    pk_case_execute(&c, 0, reps, rec);
+}
+
+int test_run_mpi(const struct pk_kernel *k, int p, long long n, int param, long long choice,
+                 int reps, struct pk_record *rec, char *why, size_t len)
+{
+    char path[4096], np[16], size[32], nreps[16], option[80], value[64];
+    char *argv[20];
+    int argc = 0;
+    struct pk_child child;
+    const char *line;
+
+    snprintf(path, sizeof path, "%s/pk-mpi", test_bin_dir());
+    snprintf(np, sizeof np, "%d", p);
+    snprintf(size, sizeof size, "%lld", n);
+    snprintf(nreps, sizeof nreps, "%d", reps);
+    argv[argc++] = "mpirun";
+    argv[argc++] = "-np";
+    argv[argc++] = np;
+    argv[argc++] = "--oversubscribe";
+    if (geteuid() == 0)
+        argv[argc++] = "--allow-run-as-root";
+    argv[argc++] = path;
+    argv[argc++] = (char *)k->name;
+    argv[argc++] = size;
+    argv[argc++] = "--reps";
+    argv[argc++] = nreps;
+    argv[argc++] = "--warmup";
+    argv[argc++] = "0";
+    if (param >= 0) {
+        const struct pk_param *pp = &k->params[param];
+        snprintf(option, sizeof option, "--%s", pp->name);
+        if (pp->choices[0])
+            snprintf(value, sizeof value, "%s", pp->choices[choice]);
+        else
+            snprintf(value, sizeof value, "%lld", choice);
+        argv[argc++] = option;
+        argv[argc++] = value;
+    }
+    argv[argc] = NULL;
+    if (pk_child_run(argv, 120, NULL, &child, why, len))
+        return -1;
+    line = strstr(child.out, PK_RECORD_TAG " ");
+    int rc = line ? pk_record_parse(line, rec, why, len) : -1;
+    if (!line)
+        snprintf(why, len, "no result line; stderr: %.300s", child.err);
+    pk_child_free(&child);
+    return rc;
+}
