@@ -4,6 +4,8 @@
  */
 #include "forkpool.h"
 
+#include "fault.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -82,7 +84,7 @@ static _Noreturn void worker_main(int index, int workers, int task_fd, int resul
     size_t capacity = 0;
     struct task t;
 
-    for (;;) {
+    for (long task = 1;; task++) {
         if (read_full(task_fd, &t, sizeof t) != (ssize_t)sizeof t)
             _exit(0); /* task pipe closed: the pool is stopping (or the parent died) */
         if (t.result_size > capacity) {
@@ -94,6 +96,7 @@ static _Noreturn void worker_main(int index, int workers, int task_fd, int resul
         }
         if (t.result_size)
             memset(out, 0, t.result_size);
+        pk_fault_worker(index, task);
         int32_t status = t.fn(t.arg, index, workers, out);
         if (write_full(result_fd, &status, sizeof status) ||
             write_full(result_fd, out, t.result_size))

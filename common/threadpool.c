@@ -1,6 +1,8 @@
 /* Thread pool: a generation counter under one mutex; workers sleep on a condition variable. */
 #include "threadpool.h"
 
+#include "fault.h"
+
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -43,6 +45,7 @@ static void *worker_main(void *opaque)
         void *arg = pool->arg;
         pthread_mutex_unlock(&pool->lock);
 
+        pk_fault_worker(s->index, (long)seen);
         int rc = fn(arg, s->index, pool->workers);
 
         pthread_mutex_lock(&pool->lock);

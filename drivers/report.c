@@ -136,6 +136,9 @@ static void table_notes(FILE *f, const struct pk_config *cfgs, int n, int first,
     if (agreed)
         fprintf(f, "  result %s%s\n", agreed,
                 all_agree ? " (every configuration verified and agrees)" : "");
+    if (cfgs[first].spec.kernel->rate_note)
+        fprintf(f, "  %s counts %s\n", cfgs[first].spec.kernel->unit,
+                cfgs[first].spec.kernel->rate_note);
     if (!pk_report_baseline(cfgs, n, &cfgs[first]))
         fprintf(f, "  speedup needs a verified serial run (add serial to --models)\n");
 }

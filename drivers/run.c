@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fault.h"
 #include "runner.h"
 #include "timer.h"
 
@@ -59,7 +60,8 @@ int main(int argc, char **argv)
         usage_error("the serial model runs with 1 worker");
 
     pk_case_init(&c, k, model, workers, n);
-    if (runner_apply(&a, &c, err, sizeof err) || pk_case_check(&c, err, sizeof err))
+    if (runner_apply(&a, &c, err, sizeof err) || pk_case_check(&c, err, sizeof err) ||
+        pk_fault_load(k->name, pk_model_name(model), err, sizeof err))
         usage_error(err);
     pk_case_execute(&c, a.warmup, a.reps, &rec);
     return runner_finish(&rec, started);

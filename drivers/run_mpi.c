@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fault.h"
 #include "pk_kernel_mpi.h"
 #include "runner.h"
 #include "timer.h"
@@ -56,7 +57,7 @@ static void fail(struct pk_record *rec, enum pk_status status, int who, const ch
 }
 
 /* Setup, reps and checks; rank 0 fills rec. */
-static void execute(struct pk_case *c, pk_mpi_run_fn run, int warmup, int reps,
+static void execute(struct pk_case *c, const struct pk_mpi_kernel *mk, int warmup, int reps,
                     struct pk_record *rec)
 {
     char err[256] = "";
@@ -81,10 +82,13 @@ static void execute(struct pk_case *c, pk_mpi_run_fn run, int warmup, int reps,
             c->kernel->reset(c);
         c->error[0] = '\0';
         MPI_Barrier(comm);
+        pk_fault_worker(rank, k + 1);
         t0 = MPI_Wtime();
-        rc = run(c, comm);
+        rc = mk->run(c, comm);
         mine = MPI_Wtime() - t0;
         MPI_Reduce(&mine, &slowest, 1, MPI_DOUBLE, MPI_MAX, 0, comm);
+        if (rc == 0 && mk->collect)
+            rc = mk->collect(c, comm);
         if ((who = agree_on_failure(c, rc, &worst)) >= 0) {
             fail(rec, worst == PK_SKIP ? PK_STATUS_SKIPPED : PK_STATUS_ERROR, who,
                  c->error[0] ? c->error : "the run function failed");
@@ -108,7 +112,7 @@ int main(int argc, char **argv)
     double started = pk_timer_now(), init_time, slowest_init;
     struct runner_args a;
     const struct pk_kernel *k;
-    pk_mpi_run_fn run;
+    const struct pk_mpi_kernel *mk;
     struct pk_case c;
     struct pk_record rec;
     long long n;
@@ -131,7 +135,7 @@ int main(int argc, char **argv)
     }
     if (a.npositional != 2)
         usage_error("expected KERNEL SIZE (try 'pk-mpi --help')");
-    if (!(k = pk_kernel_find(a.positional[0])) || !(run = pk_mpi_kernel_find(k->name))) {
+    if (!(k = pk_kernel_find(a.positional[0])) || !(mk = pk_mpi_kernel_find(k->name))) {
         snprintf(err, sizeof err, "unknown kernel '%s' (try 'pk list')", a.positional[0]);
         usage_error(err);
     }
@@ -140,13 +144,14 @@ int main(int argc, char **argv)
     pk_case_init(&c, k, PK_MPI, ranks, n);
     c.rank = rank;
     c.ranks = ranks;
-    if (runner_apply(&a, &c, err, sizeof err) || pk_case_check(&c, err, sizeof err))
+    if (runner_apply(&a, &c, err, sizeof err) || pk_case_check(&c, err, sizeof err) ||
+        pk_fault_load(k->name, "mpi", err, sizeof err))
         usage_error(err);
 
     pk_record_init(&rec);
     pk_record_describe(&rec, &c, a.warmup);
     rec.startup_s = slowest_init;
-    execute(&c, run, a.warmup, a.reps, &rec);
+    execute(&c, mk, a.warmup, a.reps, &rec);
 
     int status = rank == 0 ? runner_finish(&rec, started) : 0;
     MPI_Bcast(&status, 1, MPI_INT, 0, comm);

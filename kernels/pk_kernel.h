@@ -76,7 +76,8 @@ struct pk_kernel {
     /* check the last rep against a reference that is not the code under test */
     void (*verify)(const struct pk_case *c, struct pk_verdict *v);
     double tolerance; /* 0: models agree exactly; else the relative bound (see kernel.h) */
-    const char *unit; /* the figure reported beside the time ("GB/s"); NULL if none */
+    const char *unit;      /* the figure reported beside the time ("GB/s"); NULL if none */
+    const char *rate_note; /* its accounting, printed with it ("24 bytes per element") */
     double (*rate)(const struct pk_case *c, double seconds); /* that figure for a rep time */
 };
 

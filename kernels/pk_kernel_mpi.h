@@ -15,14 +15,21 @@ typedef int (*pk_mpi_run_fn)(struct pk_case *c, MPI_Comm comm);
 struct pk_mpi_kernel {
     const char *name; /* as in pk_kernels[] */
     pk_mpi_run_fn run;
+    /*
+     * optional, untimed, on every rank after each rep and before rank 0 verifies: brings to
+     * rank 0 what verification needs when the rep itself leaves results spread over ranks
+     */
+    pk_mpi_run_fn collect;
 };
 
 extern const struct pk_mpi_kernel pk_mpi_kernels[];
 extern const int pk_mpi_nkernels;
 
-/* The mpi entry point of the kernel called name, or NULL. */
-pk_mpi_run_fn pk_mpi_kernel_find(const char *name);
+/* The mpi entry of the kernel called name, or NULL. */
+const struct pk_mpi_kernel *pk_mpi_kernel_find(const char *name);
 
 int polysum_mpi(struct pk_case *c, MPI_Comm comm);
+int stream_mpi(struct pk_case *c, MPI_Comm comm);
+int stream_mpi_collect(struct pk_case *c, MPI_Comm comm);
 
 #endif

@@ -10,6 +10,7 @@
  * The Makefile finds the files; the unit tests run every entry in every model.
  */
 #include "polysum/kernel.h"
+#include "stream/kernel.h"
 
 const struct pk_kernel pk_kernels[] = {
     {
@@ -32,6 +33,29 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_OPENMP] = polysum_openmp,
                 [PK_THREADS] = polysum_threads,
                 [PK_FORK] = polysum_fork},
+    },
+    {
+        .name = "stream",
+        .pattern = "Pool.map over a shared Array",
+        .summary = "STREAM triad a = b + 3c over arrays far beyond the last-level cache; "
+                   "memory bandwidth",
+        /* A: 2^25 doubles, 256 MiB per array, 8x this machine's 32 MiB L3 */
+        .size = {[PK_CLASS_S] = 1000, [PK_CLASS_W] = 1LL << 22, [PK_CLASS_A] = 1LL << 25,
+                 [PK_CLASS_B] = 1LL << 27, [PK_CLASS_C] = 1LL << 28},
+        .max_size = STREAM_MAX_N,
+        .max_size_why = "the sum of a must stay exact in double",
+        .bytes = stream_bytes,
+        .setup = stream_setup,
+        .reset = stream_reset,
+        .verify = stream_verify,
+        .init = {[PK_SERIAL] = stream_serial_init, [PK_OPENMP] = stream_openmp_init,
+                 [PK_THREADS] = stream_threads_init, [PK_FORK] = stream_fork_init},
+        .run = {[PK_SERIAL] = stream_serial, [PK_OPENMP] = stream_openmp,
+                [PK_THREADS] = stream_threads, [PK_FORK] = stream_fork},
+        .unit = "GB/s",
+        .rate_note = "24 bytes per element (read b and c, write a; STREAM's convention, "
+                     "write-allocate traffic not counted)",
+        .rate = stream_rate,
     },
 };
 

@@ -4,15 +4,16 @@
 #include <string.h>
 
 const struct pk_mpi_kernel pk_mpi_kernels[] = {
-    {"polysum", polysum_mpi},
+    {"polysum", polysum_mpi, NULL},
+    {"stream", stream_mpi, stream_mpi_collect},
 };
 
 const int pk_mpi_nkernels = sizeof pk_mpi_kernels / sizeof pk_mpi_kernels[0];
 
-pk_mpi_run_fn pk_mpi_kernel_find(const char *name)
+const struct pk_mpi_kernel *pk_mpi_kernel_find(const char *name)
 {
     for (int i = 0; i < pk_mpi_nkernels; i++)
         if (strcmp(pk_mpi_kernels[i].name, name) == 0)
-            return pk_mpi_kernels[i].run;
+            return &pk_mpi_kernels[i];
     return NULL;
 }

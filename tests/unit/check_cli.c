@@ -23,8 +23,8 @@ START_TEST(test_cli_count_accepts_exact_forms)
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         long long v = -1;
         char err[128] = "";
-        ck_assert_msg(pk_cli_parse_count("size", good[i].text, 1, 1LL << 62, &v, err,
-                                         sizeof err) == 0,
+        ck_assert_msg(pk_cli_parse_count("size", good[i].text, 1, 1LL << 62, &v, err, sizeof err) ==
+                          0,
                       "'%s' refused: %s", good[i].text, err);
         ck_assert_msg(v == good[i].value, "'%s' gave %lld", good[i].text, v);
     }
@@ -33,9 +33,9 @@ END_TEST
 
 START_TEST(test_cli_count_refuses_and_names_value)
 {
-    static const char *bad[] = {"",     "0",    "-5",   "abc",  "10x", "1e30",
-                                "99999999999999999999", "1.5", "1e-3", " 5", "5 ",
-                                "+5",   "1e",   "1.",   "--1",  "0x10", "1,000"};
+    static const char *bad[] = {"",    "0",    "-5",   "abc", "10x", "1e30", "99999999999999999999",
+                                "1.5", "1e-3", " 5",   "5 ",  "+5",  "1e",   "1.",
+                                "--1", "0x10", "1,000"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         long long v = 12345;
         char err[128] = "";
@@ -44,8 +44,7 @@ START_TEST(test_cli_count_refuses_and_names_value)
         ck_assert_msg(v == 12345, "'%s' wrote the output", bad[i]);
         ck_assert_msg(strncmp(err, "size", 4) == 0, "'%s': message '%s'", bad[i], err);
         if (*bad[i])
-            ck_assert_msg(strstr(err, bad[i]) != NULL, "'%s': message '%s' lacks it", bad[i],
-                          err);
+            ck_assert_msg(strstr(err, bad[i]) != NULL, "'%s': message '%s' lacks it", bad[i], err);
         ck_assert_msg(strchr(err, '\n') == NULL, "message spans lines");
     }
 }
@@ -68,8 +67,8 @@ END_TEST
 
 START_TEST(test_cli_workers_refuses)
 {
-    static const char *bad[] = {"", "0", "-1", "1,,2", "2,2", "abc", "4..1", "1..", "1,max,1",
-                                "99999", "1e30", "3x", "1..2000"};
+    static const char *bad[] = {"",    "0",       "-1",    "1,,2", "2,2", "abc",    "4..1",
+                                "1..", "1,max,1", "99999", "1e30", "3x",  "1..2000"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         int w[PK_MAX_WORKER_LIST], n;
         char err[160] = "";

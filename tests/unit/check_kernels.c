@@ -14,7 +14,7 @@
 
 static const int worker_counts[] = {1, 2, 3, 4, 7};
 #define NWORKERS (int)(sizeof worker_counts / sizeof worker_counts[0])
-#define NSIZES 4
+#define NSIZES   4
 
 /* One case: kernel, an optional parameter choice, p and n. */
 struct combo {
@@ -96,8 +96,7 @@ static void describe(const struct combo *x, enum pk_model m, char *buf, size_t l
 {
     const struct pk_param *pp = x->param >= 0 ? &x->kernel->params[x->param] : NULL;
     snprintf(buf, len, "%s %s p=%d n=%lld%s%s%s", x->kernel->name, pk_model_name(m), x->p, x->n,
-             pp ? " --" : "", pp ? pp->name : "",
-             pp ? (pp->choices[0] ? " " : " (number)") : "");
+             pp ? " --" : "", pp ? pp->name : "", pp ? (pp->choices[0] ? " " : " (number)") : "");
     if (pp && pp->choices[0])
         snprintf(buf + strlen(buf), len - strlen(buf), "%s", pp->choices[x->choice]);
 }
@@ -169,9 +168,9 @@ START_TEST(test_mpi_matches_serial)
         fprintf(stderr, "# SKIP mpi cases: %s\n", why);
         return;
     }
-    ck_assert_msg(test_run_mpi(x->kernel, x->p, x->n, x->param, x->choice, 2, &rec, why,
-                               sizeof why) == 0,
-                  "%s mpi p=%d n=%lld: %s", x->kernel->name, x->p, x->n, why);
+    ck_assert_msg(
+        test_run_mpi(x->kernel, x->p, x->n, x->param, x->choice, 2, &rec, why, sizeof why) == 0,
+        "%s mpi p=%d n=%lld: %s", x->kernel->name, x->p, x->n, why);
     check_against_serial(x, PK_MPI, &rec);
 }
 END_TEST

@@ -72,8 +72,7 @@ START_TEST(test_record_refuses_every_truncation)
     for (size_t k = 0; k < len; k++) {
         memcpy(cut, line, k);
         cut[k] = '\0';
-        ck_assert_msg(pk_record_parse(cut, &b, err, sizeof err) == -1, "prefix %zu accepted",
-                      k);
+        ck_assert_msg(pk_record_parse(cut, &b, err, sizeof err) == -1, "prefix %zu accepted", k);
     }
 }
 END_TEST
@@ -99,8 +98,7 @@ START_TEST(test_record_refuses_malformed)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         struct pk_record r;
         char err[128] = "";
-        ck_assert_msg(pk_record_parse(bad[i], &r, err, sizeof err) == -1, "accepted: %s",
-                      bad[i]);
+        ck_assert_msg(pk_record_parse(bad[i], &r, err, sizeof err) == -1, "accepted: %s", bad[i]);
         ck_assert_msg(err[0], "no reason for: %s", bad[i]);
     }
 }

@@ -1,0 +1,60 @@
+/*
+ * Test-only fault injection. The runners read PK_FAULT from the environment; unset, nothing
+ * here does anything. It makes the failure paths deterministic to test:
+ *
+ *   PK_FAULT=KIND[,kernel=NAME][,model=MODEL][,worker=W][,task=K]
+ *
+ * KIND   drop      pk_partition_block drops the last item of the last worker's block: a
+ *                  wrong implementation that every check must catch (in-process models
+ *                  that partition with it: threads, fork; and mpi)
+ *        crash     the worker raises SIGSEGV          (fork worker, mpi rank)
+ *        abort     the worker calls abort()           (fork worker, mpi rank)
+ *        exit      the worker exits with status 3     (fork worker, mpi rank)
+ *        hang      the worker waits forever           (fork worker, mpi rank)
+ *        badline   the runner prints a malformed result line
+ *        noline    the runner prints no result line and exits 0
+ *        truncate  the runner prints its result line cut short
+ * worker: which worker or rank (default 0); task: the K-th task that worker runs, counting
+ * from 1 over warm-up and timed reps (default 1); kernel, model: only for those.
+ */
+#ifndef PK_FAULT_H
+#define PK_FAULT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum pk_fault_kind {
+    PK_FAULT_NONE,
+    PK_FAULT_DROP,
+    PK_FAULT_CRASH,
+    PK_FAULT_ABORT,
+    PK_FAULT_EXIT,
+    PK_FAULT_HANG,
+    PK_FAULT_BADLINE,
+    PK_FAULT_NOLINE,
+    PK_FAULT_TRUNCATE,
+};
+
+struct pk_fault {
+    enum pk_fault_kind kind;
+    char kernel[32], model[16]; /* "" matches any */
+    int worker;                 /* worker or rank */
+    long task;                  /* 1-based */
+};
+
+/* The fault in force for this process; kind PK_FAULT_NONE unless a runner loaded one. */
+extern struct pk_fault pk_fault;
+
+/*
+ * Loads PK_FAULT for a runner of (kernel, model): keeps it only when it names them (or names
+ * none). Returns 0, or -1 with the reason in err when PK_FAULT is set but malformed.
+ */
+int pk_fault_load(const char *kernel, const char *model, char *err, size_t errlen);
+
+/* Called by worker `worker` before its `task`-th task: carries out crash/abort/exit/hang. */
+void pk_fault_worker(int worker, long task);
+
+/* True if the fault is `kind` (the runners' own faults: badline, noline, truncate). */
+bool pk_fault_is(enum pk_fault_kind kind);
+
+#endif
