@@ -39,8 +39,8 @@ endif
 COMMON_SRC  := $(wildcard common/*.c)
 KERNEL_SRC  := $(filter-out %/mpi.c,$(wildcard kernels/*/*.c)) kernels/case.c kernels/registry.c
 MPI_SRC     := $(wildcard kernels/*/mpi.c) kernels/registry_mpi.c drivers/run_mpi.c
-PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) drivers/launch.c drivers/report.c
 RUNNER_SRC  := drivers/runner.c drivers/opts.c
+PK_SRC      := $(filter-out drivers/run.c drivers/run_mpi.c $(RUNNER_SRC),$(wildcard drivers/*.c))
 UNIT_SRC    := $(wildcard tests/unit/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
@@ -60,10 +60,20 @@ UNIT := $(BUILD)/tests/unit-tests
 all: $(PROGRAMS)
 
 # Per-model flags by object pattern, never by program.
-$(BUILD)/kernels/%/openmp.o: ALL_CFLAGS += $(OMPFLAGS)
+$(BUILD)/kernels/%/openmp.o $(BUILD)/common/%_openmp.o: ALL_CFLAGS += $(OMPFLAGS)
 $(BUILD)/kernels/%/mpi.o $(BUILD)/kernels/registry_mpi.o $(BUILD)/drivers/run_mpi.o: CC := $(MPICC)
 $(BUILD)/tests/unit/%.o: ALL_CFLAGS += $(CHECK_CFLAGS)
 $(BUILD)/tests/unit/%.o: ALL_CPPFLAGS += -DPK_BIN_DIR='"$(abspath $(BIN))"' -I$(BUILD)/tests
+
+# version.h: the commit and flags that every result records; rewritten only when they change.
+COMMIT := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+$(BUILD)/version.h: FORCE
+	@mkdir -p $(@D)
+	@printf '#define PK_BUILD_COMMIT "%s"\n#define PK_BUILD_FLAGS "%s"\n' '$(COMMIT)' \
+	  '$(subst ",,$(subst ',,$(CC) $(ALL_CFLAGS)))' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+$(BUILD)/common/context.o $(BUILD)/drivers/launch.o: $(BUILD)/version.h
+$(BUILD)/common/context.o $(BUILD)/drivers/launch.o: ALL_CPPFLAGS += -I$(BUILD)
 
 # FLAGS changes only when the flags do, so a flag change rebuilds everything, once.
 $(BUILD)/FLAGS: FORCE

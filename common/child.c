@@ -57,6 +57,41 @@ static char *sink_take(struct sink *s, size_t *len)
     return s->buf;
 }
 
+/* Splits stderr into lines: progress lines go to the callback, the rest to the tail. */
+struct line_splitter {
+    char line[512];
+    size_t len;
+    struct pk_child_control *ctl;
+    struct sink *tail;
+};
+
+static void splitter_flush(struct line_splitter *ls, bool newline)
+{
+    static const char tag[] = "pk-progress ";
+    ls->line[ls->len] = '\0';
+    if (newline && ls->ctl && ls->ctl->on_progress && strncmp(ls->line, tag, sizeof tag - 1) == 0)
+        ls->ctl->on_progress(ls->ctl->progress_arg, ls->line);
+    else {
+        sink_add(ls->tail, ls->line, ls->len);
+        if (newline)
+            sink_add(ls->tail, "\n", 1);
+    }
+    ls->len = 0;
+}
+
+static void splitter_add(struct line_splitter *ls, const char *data, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (data[i] == '\n') {
+            splitter_flush(ls, true);
+            continue;
+        }
+        if (ls->len == sizeof ls->line - 1)
+            splitter_flush(ls, false);
+        ls->line[ls->len++] = data[i];
+    }
+}
+
 static _Noreturn void exec_child(char *const argv[], int out_fd, int err_fd)
 {
     setpgid(0, 0);
@@ -111,7 +146,7 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
     close(err_pipe[1]);
 
     struct pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-    struct sink *sinks[2] = {&out, &tail};
+    struct line_splitter errors = {.len = 0, .ctl = ctl, .tail = &tail};
     double ended_at = 0;
     while (open_fds > 0) {
         double now = pk_timer_now(), wait_s = -1;
@@ -146,8 +181,10 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
             if (fds[i].fd < 0 || !fds[i].revents)
                 continue;
             ssize_t n = read(fds[i].fd, buf, sizeof buf);
-            if (n > 0) {
-                sink_add(sinks[i], buf, (size_t)n);
+            if (n > 0 && i == 0) {
+                sink_add(&out, buf, (size_t)n);
+            } else if (n > 0) {
+                splitter_add(&errors, buf, (size_t)n);
             } else if (n == 0 || errno != EINTR) {
                 close(fds[i].fd);
                 fds[i].fd = -1;
@@ -158,6 +195,8 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
     for (int i = 0; i < 2; i++)
         if (fds[i].fd >= 0)
             close(fds[i].fd);
+    if (errors.len)
+        splitter_flush(&errors, false);
     /*
      * Wait for the runner without reaping it: while it is a zombie its pid (the group id)
      * cannot be reused, so killing the group cannot hit a stranger. Then reap.

@@ -14,8 +14,10 @@
  *        badline   the runner prints a malformed result line
  *        noline    the runner prints no result line and exits 0
  *        truncate  the runner prints its result line cut short
- * worker: which worker or rank (default 0); task: the K-th task that worker runs, counting
- * from 1 over warm-up and timed reps (default 1); kernel, model: only for those.
+ * worker: which worker or rank (default 0); task: the K-th task that worker runs, from 1
+ * (default 1): for an mpi rank the K-th rep, warm-up included; for a pool worker the K-th
+ * task of its pool, where task 1 places the workers, then come the kernel's init (if it has
+ * one) and the reps; kernel, model: only for those.
  */
 #ifndef PK_FAULT_H
 #define PK_FAULT_H

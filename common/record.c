@@ -78,6 +78,8 @@ static const struct field fields[] = {
     FIELD("unit", F_TEXT, unit, false),
     FIELD("result", F_TEXT, result, true),
     FIELD("detail", F_TEXT, detail, false),
+    FIELD("cpus", F_TEXT, cpus, false),
+    FIELD("hosts", F_TEXT, hosts, false),
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
@@ -88,6 +90,8 @@ void pk_record_init(struct pk_record *r)
     strcpy(r->unit, "-");
     strcpy(r->result, "-");
     strcpy(r->detail, "-");
+    strcpy(r->cpus, "-");
+    strcpy(r->hosts, "-");
     r->status = PK_STATUS_ERROR;
     r->setup_s = r->startup_s = r->elapsed_s = r->rate = NAN;
 }

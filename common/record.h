@@ -52,6 +52,8 @@ struct pk_record {
     char unit[24];             /* its unit ("GB/s", "us/round"), "-" if none */
     char result[128];          /* the value that every model must agree on */
     char detail[256];          /* why it failed, what a race lost; "-" if nothing */
+    char cpus[256];            /* each worker's CPUs as the runner read them ("0|1"), "-" */
+    char hosts[256];           /* the distinct hosts the workers ran on ("n1|n2"), "-" */
 };
 
 /* The status's name ("ok"). */

@@ -24,10 +24,22 @@ double pk_stats_median(const double *x, size_t n)
     return s.median;
 }
 
+bool pk_stats_median_ci_ranks(size_t n, size_t *lo, size_t *hi)
+{
+    if (n < PK_STATS_MIN_CI)
+        return false;
+    double half = 1.96 * sqrt((double)n);
+    double l = ceil(((double)n - half) / 2), h = ceil(1 + ((double)n + half) / 2);
+    *lo = l < 1 ? 1 : (size_t)l;
+    *hi = h > (double)n ? n : (size_t)h;
+    return true;
+}
+
 int pk_stats_summarize(const double *x, size_t n, struct pk_summary *s)
 {
     double small[64], *sorted = n <= 64 ? small : malloc(n * sizeof *sorted);
     double sum = 0, squares = 0;
+    size_t lo, hi;
 
     if (!sorted)
         return -1;
@@ -43,7 +55,95 @@ int pk_stats_summarize(const double *x, size_t n, struct pk_summary *s)
     s->median = median_sorted(sorted, n);
     s->min = sorted[0];
     s->max = sorted[n - 1];
+    s->ci_lo = s->ci_hi = NAN;
+    if (pk_stats_median_ci_ranks(n, &lo, &hi)) {
+        s->ci_lo = sorted[lo - 1];
+        s->ci_hi = sorted[hi - 1];
+    }
     if (sorted != small)
         free(sorted);
     return 0;
+}
+
+struct pk_speedup pk_stats_speedup(const struct pk_summary *base, const struct pk_summary *t)
+{
+    struct pk_speedup r = {base->median / t->median, NAN, NAN};
+    if (!isnan(base->ci_lo) && !isnan(t->ci_lo)) {
+        r.lo = base->ci_lo / t->ci_hi;
+        r.hi = base->ci_hi / t->ci_lo;
+    }
+    return r;
+}
+
+double pk_stats_karp_flatt(double speedup, int p)
+{
+    if (p <= 1 || !(speedup > 0))
+        return NAN;
+    return (1 / speedup - 1.0 / p) / (1 - 1.0 / p);
+}
+
+int pk_stats_amdahl_fit(const int *p, const double *t, size_t m, struct pk_amdahl *fit)
+{
+    /* linear least squares of t on x = 1/p: t = a + b x */
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (size_t i = 0; i < m; i++) {
+        double x = 1.0 / p[i];
+        sx += x, sy += t[i], sxx += x * x, sxy += x * t[i];
+    }
+    double det = (double)m * sxx - sx * sx;
+    if (m < 2 || !(fabs(det) > 1e-300 * (1 + sxx)))
+        return -1;
+    fit->b = ((double)m * sxy - sx * sy) / det;
+    fit->a = (sy - fit->b * sx) / (double)m;
+    fit->serial_fraction = fit->a / (fit->a + fit->b);
+    fit->bound = fit->a > 0 ? 1 + fit->b / fit->a : INFINITY;
+    return 0;
+}
+
+struct ranked {
+    double v;
+    int from_x;
+};
+
+static int compare_ranked(const void *a, const void *b)
+{
+    return compare_double(&((const struct ranked *)a)->v, &((const struct ranked *)b)->v);
+}
+
+double pk_stats_mann_whitney(const double *x, size_t nx, const double *y, size_t ny, double *u)
+{
+    size_t n = nx + ny;
+    struct ranked *all;
+    double rank_sum_x = 0, tie_term = 0;
+
+    *u = NAN;
+    if (nx == 0 || ny == 0 || !(all = malloc(n * sizeof *all)))
+        return NAN;
+    for (size_t i = 0; i < nx; i++)
+        all[i] = (struct ranked){x[i], 1};
+    for (size_t i = 0; i < ny; i++)
+        all[nx + i] = (struct ranked){y[i], 0};
+    qsort(all, n, sizeof *all, compare_ranked);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && all[j].v == all[i].v)
+            j++;
+        double mid_rank = (double)(i + 1 + j) / 2, ties = (double)(j - i);
+        for (size_t k = i; k < j; k++)
+            if (all[k].from_x)
+                rank_sum_x += mid_rank;
+        tie_term += ties * ties * ties - ties;
+        i = j;
+    }
+    free(all);
+    *u = rank_sum_x - (double)nx * (double)(nx + 1) / 2;
+    double mean = (double)nx * (double)ny / 2;
+    double var =
+        (double)nx * (double)ny / 12 * ((double)(n + 1) - tie_term / ((double)n * (double)(n - 1)));
+    if (!(var > 0))
+        return 1.0; /* every value tied: no evidence of a difference */
+    double z = (fabs(*u - mean) - 0.5) / sqrt(var);
+    if (z < 0)
+        z = 0;
+    return erfc(z / sqrt(2.0));
 }

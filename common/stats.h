@@ -1,22 +1,64 @@
-/* Summary statistics of a rep sample: the numbers every report is built from. */
+/*
+ * Statistics of rep samples and of scaling: what every report is built from. The rules follow
+ * Hoefler and Belli, "Scientific Benchmarking of Parallel Computing Systems" (SC15): medians
+ * with nonparametric confidence intervals, no means of ratios.
+ */
 #ifndef PK_STATS_H
 #define PK_STATS_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#define PK_STATS_MIN_CI 6 /* fewer reps than this: no interval */
 
 struct pk_summary {
     size_t n;                /* samples */
     double median, min, max; /* order statistics */
     double mean, stddev;     /* sample standard deviation (n - 1); 0 when n < 2 */
+    double ci_lo, ci_hi;     /* 95% interval of the median; NAN when n < PK_STATS_MIN_CI */
 };
 
-/*
- * The median of x[0..n) (mean of the middle two when n is even); x is not modified. n >= 1.
- * Returns NAN only when memory for a sorted copy of a large sample cannot be had.
- */
+/* The median of x[0..n) (mean of the middle two when n is even); x is not modified. n >= 1.
+ * Returns NAN only when memory for a sorted copy of a large sample cannot be had. */
 double pk_stats_median(const double *x, size_t n);
 
 /* Fills *s from x[0..n); n >= 1. Returns 0, or -1 when memory for a sorted copy is lacking. */
 int pk_stats_summarize(const double *x, size_t n, struct pk_summary *s);
+
+/*
+ * The 1-based ranks of the order statistics bounding a 95% confidence interval of the median
+ * of n samples: lo = ceil((n - 1.96 sqrt n) / 2), hi = ceil(1 + (n + 1.96 sqrt n) / 2), clamped
+ * to [1, n] (n = 10 gives 2 and 10). Returns false (no interval) when n < PK_STATS_MIN_CI.
+ */
+bool pk_stats_median_ci_ranks(size_t n, size_t *lo, size_t *hi);
+
+/*
+ * Speedup S = base / t with a conservative interval from the intervals of both medians:
+ * [base_lo / t_hi, base_hi / t_lo]; the interval is NAN when either side has none.
+ */
+struct pk_speedup {
+    double s, lo, hi;
+};
+struct pk_speedup pk_stats_speedup(const struct pk_summary *base, const struct pk_summary *t);
+
+/* Karp-Flatt experimentally determined serial fraction (1/S - 1/p) / (1 - 1/p); NAN for p <= 1. */
+double pk_stats_karp_flatt(double speedup, int p);
+
+/*
+ * Least-squares fit of Amdahl's law T(p) = a + b / p to m points (p[i], t[i]) with at least
+ * two distinct p. Gives a, b, the serial fraction a / (a + b) and the speedup bound 1 + b / a
+ * (infinite when a <= 0). Returns 0, or -1 when the points cannot determine the fit.
+ */
+struct pk_amdahl {
+    double a, b, serial_fraction, bound;
+};
+int pk_stats_amdahl_fit(const int *p, const double *t, size_t m, struct pk_amdahl *fit);
+
+/*
+ * Mann-Whitney U test of two samples (ties get mid-ranks; normal approximation with tie
+ * correction and continuity correction): returns the two-sided p-value, or NAN when either
+ * sample is empty. *u gets U of the first sample.
+ */
+double pk_stats_mann_whitney(const double *x, size_t nx, const double *y, size_t ny, double *u);
 
 #endif

@@ -4,6 +4,7 @@
  */
 #include "pk.h"
 
+#include <math.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "cli.h"
 #include "opts.h"
 #include "outfile.h"
+#include "timer.h"
 
 static const char run_usage[] =
     "usage: pk run [KERNEL...] [options]\n"
@@ -32,8 +34,21 @@ static const char run_usage[] =
     "      --launcher CMD  MPI launcher (default: srun inside a SLURM allocation, else mpirun);\n"
     "                      pk adds -np, and for Open MPI --oversubscribe when ranks exceed the\n"
     "                      cores and --allow-run-as-root as root\n"
-    "      --format F      table or csv on stdout (default table)\n"
-    "  -o, --output FILE   also write the results as CSV to FILE, whole or not at all\n"
+    "      --format F      table, csv, json or markdown on stdout (default table)\n"
+    "  -o, --output FILE   also write the results to FILE, in the format its extension names\n"
+    "                      (.csv .json .md .txt); rewritten whole after every configuration,\n"
+    "                      so an interrupted run keeps what it measured\n"
+    "      --order O       grouped (default: all reps of a configuration in one process),\n"
+    "                      interleave (one rep per process, configurations in turn) or\n"
+    "                      random (the same, shuffled each round: resists drift, costs a\n"
+    "                      process start per rep)\n"
+    "      --until-ci PCT  stop a configuration once its median's 95% interval is within\n"
+    "                      PCT% of it (at least 6 reps; -r is then the most, default 100)\n"
+    "      --bind B        none (default), close or spread: pins each worker to a CPU\n"
+    "                      (threads, fork: sched_setaffinity; openmp: OMP_PROC_BIND and\n"
+    "                      OMP_PLACES; mpi: the launcher's binding flags); the CPUs each\n"
+    "                      worker really had are recorded either way\n"
+    "  -q, --quiet         no progress line and no warnings\n"
     "  -h, --help          this text\n"
     "Kernel options apply to the kernels that have them ('pk list' shows them).\n"
     "Exit status: 0 every configuration verified; 1 one failed, timed out or disagreed\n"
@@ -51,6 +66,10 @@ enum {
     O_LAUNCHER,
     O_FORMAT,
     O_OUTPUT,
+    O_ORDER,
+    O_UNTIL_CI,
+    O_BIND,
+    O_QUIET,
     O_HELP
 };
 
@@ -66,11 +85,17 @@ static const struct opt run_opts[] = {
     {O_LAUNCHER, 0, "launcher", true},
     {O_FORMAT, 0, "format", true},
     {O_OUTPUT, 'o', "output", true},
+    {O_ORDER, 0, "order", true},
+    {O_UNTIL_CI, 0, "until-ci", true},
+    {O_BIND, 0, "bind", true},
+    {O_QUIET, 'q', "quiet", false},
     {O_HELP, 'h', "help", false},
     {0, 0, NULL, false},
 };
 
 #define MAX_PARAM_ARGS 16
+
+enum order { ORDER_GROUPED, ORDER_INTERLEAVE, ORDER_RANDOM };
 
 struct run_request {
     const struct pk_kernel *kernels[64];
@@ -80,8 +105,11 @@ struct run_request {
     enum pk_class cls;
     long long n; /* 0: by class */
     unsigned long long seed;
-    bool csv;
+    enum pk_format format;
+    enum order order;
+    bool reps_given, quiet;
     const char *output;
+    enum pk_format output_format;
     char param_name[MAX_PARAM_ARGS][64];
     const char *param_value[MAX_PARAM_ARGS];
     int nparams;
@@ -123,6 +151,105 @@ static void default_workers(struct run_request *q, int cores)
     q->workers[q->nworkers++] = cores;
 }
 
+static void parse_option(struct run_request *q, struct pk_launch *l, int id, struct opt_scan *s,
+                         bool *class_given)
+{
+    char err[256];
+    long long v;
+    switch (id) {
+    case OPT_ARG:
+        add_kernel(q, s->value);
+        break;
+    case OPT_PARAM:
+        if (q->nparams == MAX_PARAM_ARGS)
+            pk_usage_error("too many kernel options");
+        for (int i = 0; i < q->nparams; i++)
+            if (strcmp(q->param_name[i], s->name_buf) == 0)
+                pk_usage_error("option '--%s' is given twice", s->name_buf);
+        snprintf(q->param_name[q->nparams], sizeof q->param_name[0], "%s", s->name_buf);
+        q->param_value[q->nparams++] = s->value;
+        break;
+    case O_MODELS:
+        if (pk_model_parse_list(s->value, q->models, err, sizeof err))
+            pk_usage_error("%s", err);
+        q->models_given = true;
+        break;
+    case O_WORKERS:
+        if (pk_cli_parse_workers(s->value, l->cores, q->workers, &q->nworkers, err, sizeof err))
+            pk_usage_error("%s", err);
+        break;
+    case O_CLASS:
+        if (pk_class_parse(s->value, &q->cls))
+            pk_usage_error("unknown class '%s' (one of S, W, A, B, C)", s->value);
+        *class_given = true;
+        break;
+    case O_SIZE:
+        if (pk_cli_parse_count("size", s->value, 1, 1LL << 62, &q->n, err, sizeof err))
+            pk_usage_error("%s", err);
+        break;
+    case O_REPS:
+        if (pk_cli_parse_int("reps", s->value, 1, PK_MAX_REPS, &l->reps, err, sizeof err))
+            pk_usage_error("%s", err);
+        q->reps_given = true;
+        break;
+    case O_WARMUP:
+        if (pk_cli_parse_int("warm-up reps", s->value, 0, PK_MAX_REPS, &l->warmup, err, sizeof err))
+            pk_usage_error("%s", err);
+        break;
+    case O_SEED:
+        if (pk_cli_parse_count("seed", s->value, 0, 1LL << 62, &v, err, sizeof err))
+            pk_usage_error("%s", err);
+        q->seed = (unsigned long long)v;
+        break;
+    case O_TIMEOUT:
+        if (pk_cli_parse_seconds("timeout", s->value, &l->timeout_s, err, sizeof err))
+            pk_usage_error("%s", err);
+        break;
+    case O_LAUNCHER:
+        if (strspn(s->value, " ") == strlen(s->value))
+            pk_usage_error("launcher is empty");
+        if (strlen(s->value) >= sizeof l->launcher)
+            pk_usage_error("launcher '%.40s...' is too long", s->value);
+        snprintf(l->launcher, sizeof l->launcher, "%s", s->value);
+        l->launcher_given = true;
+        break;
+    case O_FORMAT:
+        if (pk_format_parse(s->value, &q->format))
+            pk_usage_error("unknown format '%s' (table, csv, json or markdown)", s->value);
+        break;
+    case O_OUTPUT:
+        if (!*s->value)
+            pk_usage_error("output file name is empty");
+        q->output = s->value;
+        break;
+    case O_ORDER:
+        if (strcmp(s->value, "grouped") == 0)
+            q->order = ORDER_GROUPED;
+        else if (strcmp(s->value, "interleave") == 0)
+            q->order = ORDER_INTERLEAVE;
+        else if (strcmp(s->value, "random") == 0)
+            q->order = ORDER_RANDOM;
+        else
+            pk_usage_error("unknown order '%s' (grouped, interleave or random)", s->value);
+        break;
+    case O_UNTIL_CI:
+        if (pk_cli_parse_seconds("--until-ci", s->value, &l->until_ci, err, sizeof err) ||
+            !(l->until_ci > 0 && l->until_ci < 100))
+            pk_usage_error("--until-ci '%s' must be a percentage in (0, 100)", s->value);
+        break;
+    case O_BIND:
+        if (pk_bind_parse(s->value, &l->bind))
+            pk_usage_error("unknown --bind '%s' (none, close or spread)", s->value);
+        break;
+    case O_QUIET:
+        q->quiet = true;
+        break;
+    case O_HELP:
+        fputs(run_usage, stdout);
+        exit(pk_finish_stdout(0));
+    }
+}
+
 static void parse_request(int argc, char **argv, struct run_request *q, struct pk_launch *l)
 {
     struct opt_scan s;
@@ -136,83 +263,19 @@ static void parse_request(int argc, char **argv, struct run_request *q, struct p
     default_workers(q, l->cores);
     opt_begin(&s, argc, argv, 1, run_opts, true);
     while ((id = opt_next(&s, err, sizeof err)) != OPT_END) {
-        long long v;
-        switch (id) {
-        case OPT_ERROR:
+        if (id == OPT_ERROR)
             pk_usage_error("%s (see 'pk run --help')", err);
-        case OPT_ARG:
-            add_kernel(q, s.value);
-            break;
-        case OPT_PARAM:
-            if (q->nparams == MAX_PARAM_ARGS)
-                pk_usage_error("too many kernel options");
-            for (int i = 0; i < q->nparams; i++)
-                if (strcmp(q->param_name[i], s.name_buf) == 0)
-                    pk_usage_error("option '--%s' is given twice", s.name_buf);
-            snprintf(q->param_name[q->nparams], sizeof q->param_name[0], "%s", s.name_buf);
-            q->param_value[q->nparams++] = s.value;
-            break;
-        case O_MODELS:
-            if (pk_model_parse_list(s.value, q->models, err, sizeof err))
-                pk_usage_error("%s", err);
-            q->models_given = true;
-            break;
-        case O_WORKERS:
-            if (pk_cli_parse_workers(s.value, l->cores, q->workers, &q->nworkers, err, sizeof err))
-                pk_usage_error("%s", err);
-            break;
-        case O_CLASS:
-            if (pk_class_parse(s.value, &q->cls))
-                pk_usage_error("unknown class '%s' (one of S, W, A, B, C)", s.value);
-            class_given = true;
-            break;
-        case O_SIZE:
-            if (pk_cli_parse_count("size", s.value, 1, 1LL << 62, &q->n, err, sizeof err))
-                pk_usage_error("%s", err);
-            break;
-        case O_REPS:
-            if (pk_cli_parse_int("reps", s.value, 1, PK_MAX_REPS, &l->reps, err, sizeof err))
-                pk_usage_error("%s", err);
-            break;
-        case O_WARMUP:
-            if (pk_cli_parse_int("warm-up reps", s.value, 0, PK_MAX_REPS, &l->warmup, err,
-                                 sizeof err))
-                pk_usage_error("%s", err);
-            break;
-        case O_SEED:
-            if (pk_cli_parse_count("seed", s.value, 0, 1LL << 62, &v, err, sizeof err))
-                pk_usage_error("%s", err);
-            q->seed = (unsigned long long)v;
-            break;
-        case O_TIMEOUT:
-            if (pk_cli_parse_seconds("timeout", s.value, &l->timeout_s, err, sizeof err))
-                pk_usage_error("%s", err);
-            break;
-        case O_LAUNCHER:
-            if (strspn(s.value, " ") == strlen(s.value))
-                pk_usage_error("launcher is empty");
-            if (strlen(s.value) >= sizeof l->launcher)
-                pk_usage_error("launcher '%.40s...' is too long", s.value);
-            snprintf(l->launcher, sizeof l->launcher, "%s", s.value);
-            l->launcher_given = true;
-            break;
-        case O_FORMAT:
-            if (strcmp(s.value, "table") && strcmp(s.value, "csv"))
-                pk_usage_error("unknown format '%s' (table or csv)", s.value);
-            q->csv = strcmp(s.value, "csv") == 0;
-            break;
-        case O_OUTPUT:
-            if (!*s.value)
-                pk_usage_error("output file name is empty");
-            q->output = s.value;
-            break;
-        case O_HELP:
-            fputs(run_usage, stdout);
-            exit(pk_finish_stdout(0));
-        }
+        parse_option(q, l, id, &s, &class_given);
     }
     if (class_given && q->n)
         pk_usage_error("give a class (-c) or a size (-n), not both");
+    if (l->until_ci > 0 && q->order != ORDER_GROUPED)
+        pk_usage_error("--until-ci needs --order grouped (each configuration in one process)");
+    if (l->until_ci > 0 && !q->reps_given)
+        l->reps = 100;
+    if (q->output && pk_format_from_path(q->output, &q->output_format))
+        pk_usage_error("cannot tell the format of '%s' from its extension (.csv, .json, .md, .txt)",
+                       q->output);
     if (q->nkernels == 0)
         for (int i = 0; i < pk_nkernels; i++)
             q->kernels[q->nkernels++] = &pk_kernels[i];
@@ -231,7 +294,8 @@ static void choose_models(struct run_request *q, const struct pk_launch *l)
             q->models[m] = true;
         if (!mpi_ok) {
             q->models[PK_MPI] = false;
-            fprintf(stderr, "pk: mpi model skipped: %s\n", why);
+            if (!q->quiet)
+                fprintf(stderr, "pk: mpi model skipped: %s\n", why);
         }
     } else if (q->models[PK_MPI] && !mpi_ok) {
         pk_usage_error("cannot run the mpi model: %s", why);
@@ -290,17 +354,73 @@ static int plan(const struct run_request *q, struct pk_config **out)
     return n;
 }
 
+/* The launches: (configuration, reps) in the order asked for. */
+struct launch_step {
+    int cfg, reps;
+};
+
+static struct launch_step *schedule(const struct run_request *q, int reps, int n, int *nsteps)
+{
+    int rounds = q->order == ORDER_GROUPED ? 1 : reps;
+    struct launch_step *steps = calloc((size_t)n * (size_t)rounds, sizeof *steps);
+    unsigned long long state = q->seed * 0x9E3779B97F4A7C15ull + 1;
+    if (!steps)
+        pk_usage_error("out of memory for %d launches", n * rounds);
+    *nsteps = 0;
+    for (int r = 0; r < rounds; r++) {
+        struct launch_step *round = steps + *nsteps;
+        for (int i = 0; i < n; i++)
+            steps[(*nsteps)++] = (struct launch_step){i, rounds == 1 ? reps : 1};
+        for (int i = n - 1; q->order == ORDER_RANDOM && i > 0; i--) { /* Fisher-Yates */
+            state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+            int j = (int)(state % (unsigned long long)(i + 1));
+            struct launch_step t = round[i];
+            round[i] = round[j];
+            round[j] = t;
+        }
+    }
+    return steps;
+}
+
+/* Adds one launch's outcome to its configuration's accumulated result. */
+static void merge(struct pk_config *cfg, const struct pk_result *add)
+{
+    struct pk_result *res = &cfg->res;
+    if (!cfg->ran) {
+        *res = *add;
+        cfg->ran = true;
+        return;
+    }
+    for (int k = 0; k < add->rec.reps && res->rec.reps < PK_MAX_REPS; k++)
+        res->rec.times[res->rec.reps++] = add->rec.times[k];
+    if (pk_status_is_failure(res->rec.status))
+        return;
+    if (pk_status_is_failure(add->rec.status) || add->rec.status == PK_STATUS_RACE) {
+        res->rec.status = add->rec.status;
+        snprintf(res->rec.detail, sizeof res->rec.detail, "%s", add->rec.detail);
+    } else if (add->rec.status == PK_STATUS_OK && res->rec.status == PK_STATUS_OK &&
+               !pk_results_agree(cfg->spec.kernel, res->rec.result, add->rec.result)) {
+        res->rec.status = PK_STATUS_FAILED;
+        snprintf(res->rec.detail, sizeof res->rec.detail,
+                 "result %.100s of a later process differs from %.100s", add->rec.result,
+                 res->rec.result);
+    }
+}
+
 /* Marks DISAGREE every verified configuration whose result differs from the serial one's. */
 static void check_agreement(struct pk_config *cfgs, int n)
 {
     for (int i = 0; i < n; i++) {
-        struct pk_record *r = &cfgs[i].rec;
-        const struct pk_config *base = pk_report_baseline(cfgs, n, &cfgs[i]);
-        const struct pk_record *ref = base ? &base->rec : NULL;
-        for (int j = 0; !ref && j < n; j++) /* no serial: the first verified one is the base */
+        struct pk_record *r = &cfgs[i].res.rec;
+        const struct pk_record *ref = NULL;
+        for (int j = 0; j < n && !ref; j++) /* serial first; else the first that verified */
             if (cfgs[j].spec.kernel == cfgs[i].spec.kernel && cfgs[j].ran &&
-                cfgs[j].rec.status == PK_STATUS_OK)
-                ref = &cfgs[j].rec;
+                cfgs[j].res.rec.status == PK_STATUS_OK && cfgs[j].spec.model == PK_SERIAL)
+                ref = &cfgs[j].res.rec;
+        for (int j = 0; j < n && !ref; j++)
+            if (cfgs[j].spec.kernel == cfgs[i].spec.kernel && cfgs[j].ran &&
+                cfgs[j].res.rec.status == PK_STATUS_OK)
+                ref = &cfgs[j].res.rec;
         if (!cfgs[i].ran || r->status != PK_STATUS_OK || !ref || ref == r)
             continue;
         if (!pk_results_agree(cfgs[i].spec.kernel, ref->result, r->result)) {
@@ -311,18 +431,60 @@ static void check_agreement(struct pk_config *cfgs, int n)
     }
 }
 
-static void progress(int i, int n, const struct pk_config *c)
+/* The results of the configurations that ran, in plan order, for reporting. */
+static int collect(const struct pk_config *cfgs, int n, struct pk_result *out)
 {
-    fprintf(stderr, "\r\033[K[%d/%d] %s %s p=%d n=%lld", i + 1, n, c->spec.kernel->name,
-            pk_model_name(c->spec.model), c->spec.workers, c->spec.n);
+    int m = 0;
+    for (int i = 0; i < n; i++)
+        if (cfgs[i].ran)
+            out[m++] = cfgs[i].res;
+    return m;
+}
+
+struct progress {
+    bool on;
+    int step, nsteps;
+    const struct pk_config *cfg;
+    double started;
+};
+
+static struct progress progress;
+
+static void show_progress(const char *rep)
+{
+    const struct pk_case *c = &progress.cfg->spec;
+    double elapsed = pk_timer_now() - progress.started;
+    char eta[32] = "?";
+    if (progress.step > 0) {
+        int left = (int)(elapsed / progress.step * (progress.nsteps - progress.step));
+        snprintf(eta, sizeof eta, "%d:%02d", left / 60, left % 60);
+    }
+    fprintf(stderr, "\r\033[K[%d/%d] %s %s p=%d%s%s ETA %s", progress.step + 1, progress.nsteps,
+            c->kernel->name, pk_model_name(c->model), c->workers, rep ? " rep " : "",
+            rep ? rep : "", eta);
     fflush(stderr);
 }
 
-static int write_output(const char *path, const struct pk_config *cfgs, int n)
+/* A runner's "pk-progress K N" line (K of N reps, warm-up included). */
+static void on_progress(void *arg, const char *line)
+{
+    int k, total;
+    char rep[32];
+    (void)arg;
+    if (sscanf(line, "pk-progress %d %d", &k, &total) == 2) {
+        snprintf(rep, sizeof rep, "%d/%d", k, total);
+        show_progress(rep);
+    }
+}
+
+static int write_output(const struct run_request *q, const struct pk_config *cfgs, int n,
+                        struct pk_result *scratch, const struct pk_context *ctx)
 {
     struct pk_outfile o;
     char err[512];
-    if (pk_outfile_open(&o, path, err, sizeof err) || pk_report_csv(o.f, cfgs, n) ||
+    int m = collect(cfgs, n, scratch);
+    if (pk_outfile_open(&o, q->output, err, sizeof err) ||
+        pk_report_write(o.f, q->output_format, scratch, m, ctx, false) ||
         pk_outfile_commit(&o, err, sizeof err)) {
         if (o.f)
             pk_outfile_abort(&o);
@@ -332,14 +494,30 @@ static int write_output(const char *path, const struct pk_config *cfgs, int n)
     return 0;
 }
 
+/* Tells OpenMP and the runners what --bind and the progress line need. */
+static void prepare_environment(const struct pk_launch *l, bool show)
+{
+    if (l->bind != PK_BIND_NONE) {
+        setenv("OMP_PROC_BIND", pk_bind_name(l->bind), 1);
+        setenv("OMP_PLACES", "cores", 1);
+    }
+    if (show)
+        setenv("PK_PROGRESS", "1", 1);
+    else
+        unsetenv("PK_PROGRESS");
+}
+
 int cmd_run(int argc, char **argv)
 {
     struct run_request q;
     struct pk_launch l;
     struct pk_config *cfgs;
+    struct pk_result *scratch, once;
+    struct pk_context ctx;
+    struct launch_step *steps;
     char err[512];
-    bool tty = isatty(STDERR_FILENO), failed = false;
-    int n;
+    bool failed = false, color;
+    int n, nsteps;
 
     pk_launch_init(&l);
     parse_request(argc, argv, &q, &l);
@@ -348,29 +526,50 @@ int cmd_run(int argc, char **argv)
     if (q.output && pk_outfile_probe(q.output, err, sizeof err))
         pk_usage_error("%s", err);
     n = plan(&q, &cfgs);
+    steps = schedule(&q, l.reps, n, &nsteps);
+    if (!(scratch = calloc((size_t)n + 1, sizeof *scratch)))
+        pk_usage_error("out of memory for %d results", n);
+    color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    progress.on = !q.quiet && isatty(STDERR_FILENO);
+    progress.nsteps = nsteps;
+    progress.started = pk_timer_now();
+    prepare_environment(&l, progress.on);
+    control.on_progress = progress.on ? on_progress : NULL;
+    pk_context_gather(&ctx, q.format == PK_FORMAT_JSON ||
+                                (q.output && q.output_format == PK_FORMAT_JSON));
 
     struct sigaction sa = {.sa_handler = on_signal};
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 
-    for (int i = 0; i < n && !signal_seen; i++) {
-        if (tty)
-            progress(i, n, &cfgs[i]);
-        pk_launch_run(&l, &cfgs[i], &control);
+    for (int i = 0; i < nsteps && !signal_seen; i++) {
+        struct pk_config *cfg = &cfgs[steps[i].cfg];
+        progress.step = i;
+        progress.cfg = cfg;
+        if (progress.on)
+            show_progress(NULL);
+        if (!pk_launch_run(&l, cfg, steps[i].reps, &control, &once))
+            break; /* interrupted: this launch measured nothing whole */
+        merge(cfg, &once);
+        if (q.output && write_output(&q, cfgs, n, scratch, &ctx))
+            failed = true;
     }
-    if (tty)
+    if (progress.on)
         fputs("\r\033[K", stderr);
     check_agreement(cfgs, n);
     for (int i = 0; i < n; i++)
-        failed |= cfgs[i].ran && pk_status_is_failure(cfgs[i].rec.status);
+        failed |= cfgs[i].ran && pk_status_is_failure(cfgs[i].res.rec.status);
 
-    if (q.csv)
-        pk_report_csv(stdout, cfgs, n);
-    else
-        pk_report_table(stdout, cfgs, n, isatty(STDOUT_FILENO));
-    if (q.output && write_output(q.output, cfgs, n))
+    int m = collect(cfgs, n, scratch);
+    pk_report_write(stdout, q.format, scratch, m, &ctx, color);
+    if (q.output && write_output(&q, cfgs, n, scratch, &ctx))
         failed = true;
+    fflush(stdout);
+    if (!q.quiet)
+        pk_report_warnings(stderr, scratch, m, l.cores);
+    free(scratch);
+    free(steps);
     free(cfgs);
     if (signal_seen) {
         fprintf(stderr, "pk: interrupted; the results above are what was measured\n");

@@ -6,12 +6,15 @@
 #include "pk.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "sysinfo.h"
+#include "version.h"
 
 #define MAX_ARGS 96
 
@@ -32,6 +35,14 @@ void pk_launch_init(struct pk_launch *l)
     l->timeout_s = 600;
     l->reps = 10;
     l->warmup = 1;
+    gethostname(l->host, sizeof l->host);
+    l->host[sizeof l->host - 1] = '\0';
+    time_t now = time(NULL);
+    strftime(l->run, sizeof l->run, "%Y%m%dT%H%M%S", localtime(&now));
+    snprintf(l->run + strlen(l->run), sizeof l->run - strlen(l->run), "-%d", (int)getpid());
+    snprintf(l->commit, sizeof l->commit, "%s", PK_BUILD_COMMIT);
+    const char *job = getenv("SLURM_JOB_ID"), *task = getenv("SLURM_ARRAY_TASK_ID");
+    snprintf(l->job, sizeof l->job, "%s%s%s", job ? job : "", task ? "_" : "", task ? task : "");
 }
 
 /* The first word of the launcher command. */
@@ -84,10 +95,21 @@ static int launcher_words(const struct pk_launch *l, int p, char *store, size_t 
         argv[argc++] = "-n";
         argv[argc++] = np;
         argv[argc++] = "--mpi=pmix"; /* Debian's Open MPI speaks PMIx, not PMI-2 */
+        argv[argc++] = l->bind == PK_BIND_NONE ? "--cpu-bind=none" : "--cpu-bind=cores";
+        if (l->bind != PK_BIND_NONE)
+            argv[argc++] =
+                l->bind == PK_BIND_CLOSE ? "--distribution=block" : "--distribution=cyclic";
         return argc;
     }
     argv[argc++] = "-np";
     argv[argc++] = np;
+    /* Open MPI binds 1-2 ranks to cores by default; pk says what it wants instead */
+    argv[argc++] = "--bind-to";
+    argv[argc++] = l->bind == PK_BIND_NONE ? "none" : "core";
+    if (l->bind != PK_BIND_NONE) {
+        argv[argc++] = "--map-by";
+        argv[argc++] = l->bind == PK_BIND_CLOSE ? "core" : "socket";
+    }
     if (p > l->cores)
         argv[argc++] = "--oversubscribe";
     if (geteuid() == 0)
@@ -96,8 +118,8 @@ static int launcher_words(const struct pk_launch *l, int p, char *store, size_t 
 }
 
 /* The runner's argv for cfg; text holds the numbers. Returns the count. */
-static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, char **argv,
-                       char text[][64], char *store, size_t storelen)
+static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, int reps,
+                       char **argv, char text[][64], char *store, size_t storelen)
 {
     const struct pk_case *c = &cfg->spec;
     const struct pk_kernel *k = c->kernel;
@@ -116,7 +138,7 @@ static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, c
     }
     snprintf(text[t], 64, "%lld", c->n);
     argv[argc++] = text[t++];
-    snprintf(text[t], 64, "%d", l->reps);
+    snprintf(text[t], 64, "%d", reps);
     argv[argc++] = "--reps";
     argv[argc++] = text[t++];
     snprintf(text[t], 64, "%d", l->warmup);
@@ -125,6 +147,15 @@ static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, c
     snprintf(text[t], 64, "%llu", c->seed);
     argv[argc++] = "--seed";
     argv[argc++] = text[t++];
+    if (c->model != PK_MPI) {
+        argv[argc++] = "--bind";
+        argv[argc++] = (char *)pk_bind_name(l->bind);
+    }
+    if (l->until_ci > 0) {
+        snprintf(text[t], 64, "%g", l->until_ci);
+        argv[argc++] = "--until-ci";
+        argv[argc++] = text[t++];
+    }
     for (int i = 0; i < PK_MAX_PARAMS && k->params[i].name; i++) {
         const struct pk_param *p = &k->params[i];
         snprintf(text[t], 64, "--%s", p->name);
@@ -180,52 +211,55 @@ static const char *find_result_line(const char *out, int *count)
 }
 
 /* pk's own record of a configuration whose runner gave no usable result line. */
-__attribute__((format(printf, 3, 4))) static void
-account(struct pk_config *cfg, enum pk_status status, const char *fmt, ...)
+__attribute__((format(printf, 4, 5))) static void account(const struct pk_config *cfg,
+                                                          struct pk_result *out,
+                                                          enum pk_status status, const char *fmt,
+                                                          ...)
 {
     va_list ap;
-    pk_record_init(&cfg->rec);
-    pk_record_describe(&cfg->rec, &cfg->spec, 0);
-    cfg->rec.status = status;
+    pk_record_init(&out->rec);
+    pk_record_describe(&out->rec, &cfg->spec, 0);
+    out->rec.status = status;
     va_start(ap, fmt);
-    vsnprintf(cfg->rec.detail, sizeof cfg->rec.detail, fmt, ap);
+    vsnprintf(out->rec.detail, sizeof out->rec.detail, fmt, ap);
     va_end(ap);
 }
 
 /* Judges a finished child: the record it printed, or why there is none. */
-static void judge(struct pk_config *cfg, const struct pk_child *child, double timeout_s)
+static void judge(const struct pk_config *cfg, const struct pk_child *child, double timeout_s,
+                  struct pk_result *out)
 {
-    struct pk_record *rec = &cfg->rec;
+    struct pk_record *rec = &out->rec;
     char reason[200], err[200];
     int lines;
     const char *line = find_result_line(child->out, &lines);
 
     stderr_reason(child->err, reason, sizeof reason);
     if (child->timed_out) {
-        account(cfg, PK_STATUS_TIMEOUT, "no result within --timeout %g s; killed", timeout_s);
+        account(cfg, out, PK_STATUS_TIMEOUT, "no result within --timeout %g s; killed", timeout_s);
         return;
     }
     if (!line) {
         if (lines > 1)
-            account(cfg, PK_STATUS_ERROR, "runner printed %d result lines", lines);
+            account(cfg, out, PK_STATUS_ERROR, "runner printed %d result lines", lines);
         else if (child->signaled)
-            account(cfg, PK_STATUS_ERROR, "runner killed by signal %d (%s)", child->signal,
+            account(cfg, out, PK_STATUS_ERROR, "runner killed by signal %d (%s)", child->signal,
                     strsignal(child->signal));
         else if (child->exit_code == 2)
-            account(cfg, PK_STATUS_ERROR, "runner refused the configuration: %s", reason);
+            account(cfg, out, PK_STATUS_ERROR, "runner refused the configuration: %s", reason);
         else
-            account(cfg, PK_STATUS_ERROR, "no result line (exit status %d): %s", child->exit_code,
-                    reason[0] ? reason : "the runner printed nothing");
+            account(cfg, out, PK_STATUS_ERROR, "no result line (exit status %d): %s",
+                    child->exit_code, reason[0] ? reason : "the runner printed nothing");
         return;
     }
     if (pk_record_parse(line, rec, err, sizeof err)) {
-        account(cfg, PK_STATUS_ERROR, "%s", err);
+        account(cfg, out, PK_STATUS_ERROR, "%s", err);
         return;
     }
     if (strcmp(rec->kernel, cfg->spec.kernel->name) ||
         strcmp(rec->model, pk_model_name(cfg->spec.model)) || rec->workers != cfg->spec.workers ||
         rec->n != cfg->spec.n) {
-        account(cfg, PK_STATUS_ERROR, "result line is for another configuration (%s %s)",
+        account(cfg, out, PK_STATUS_ERROR, "result line is for another configuration (%s %s)",
                 rec->kernel, rec->model);
         return;
     }
@@ -242,24 +276,34 @@ static void judge(struct pk_config *cfg, const struct pk_child *child, double ti
     }
 }
 
-void pk_launch_run(const struct pk_launch *l, struct pk_config *cfg, struct pk_child_control *ctl)
+bool pk_launch_run(const struct pk_launch *l, const struct pk_config *cfg, int reps,
+                   struct pk_child_control *ctl, struct pk_result *out)
 {
     char *argv[MAX_ARGS + 1], text[24][64], store[512], err[256];
     struct pk_child child;
+    bool finished;
 
-    runner_argv(l, cfg, argv, text, store, sizeof store);
-    pk_record_init(&cfg->rec);
-    pk_record_describe(&cfg->rec, &cfg->spec, l->warmup);
+    memset(out, 0, sizeof *out);
+    out->kernel = cfg->spec.kernel;
+    if (cfg->by_class)
+        snprintf(out->cls, sizeof out->cls, "%s", pk_class_name(cfg->cls));
+    snprintf(out->host, sizeof out->host, "%s", l->host);
+    snprintf(out->run, sizeof out->run, "%s", l->run);
+    snprintf(out->commit, sizeof out->commit, "%s", l->commit);
+    snprintf(out->job, sizeof out->job, "%s", l->job);
+    out->wall_s = out->startup_s = NAN;
+    runner_argv(l, cfg, reps, argv, text, store, sizeof store);
     if (pk_child_run(argv, l->timeout_s, ctl, &child, err, sizeof err)) {
-        account(cfg, PK_STATUS_ERROR, "%s", err);
-        return;
+        account(cfg, out, PK_STATUS_ERROR, "%s", err);
+        return true;
     }
-    cfg->ran = !child.stopped;
-    cfg->wall_s = child.wall_s;
-    judge(cfg, &child, l->timeout_s);
-    cfg->startup_s = cfg->rec.startup_s;
-    if (cfg->spec.model == PK_MPI && cfg->rec.status == PK_STATUS_OK)
+    finished = !child.stopped;
+    out->wall_s = child.wall_s;
+    judge(cfg, &child, l->timeout_s, out);
+    out->startup_s = out->rec.startup_s;
+    if (cfg->spec.model == PK_MPI && out->rec.status == PK_STATUS_OK)
         /* what the launcher took before main(), plus MPI_Init */
-        cfg->startup_s = (child.wall_s - cfg->rec.elapsed_s) + cfg->rec.startup_s;
+        out->startup_s = (child.wall_s - out->rec.elapsed_s) + out->rec.startup_s;
     pk_child_free(&child);
+    return finished;
 }

@@ -12,10 +12,14 @@ static int cmd_help(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
 static const struct pk_subcommand subcommands[] = {
-    {"list", "list the kernels, their sizes and options, and the models", cmd_list, NULL},
-    {"run", "run, verify and time kernels in every model", cmd_run, NULL},
-    {"help", "show this help, or a subcommand's ('pk help run')", cmd_help, NULL},
-    {"version", "print the version", cmd_version, NULL},
+    {"list", "list the kernels, their sizes and options, and the models", cmd_list},
+    {"run", "run, verify and time kernels in every model", cmd_run},
+    {"report", "print the tables of results files (merging them)", cmd_report},
+    {"compare", "compare two results files configuration by configuration", cmd_compare},
+    {"plot", "plot time, speedup and efficiency against workers (gnuplot)", cmd_plot},
+    {"info", "show the machine, build and environment facts pk records", cmd_info},
+    {"help", "show this help, or a subcommand's ('pk help run')", cmd_help},
+    {"version", "print the version", cmd_version},
 };
 #define NSUBCOMMANDS (int)(sizeof subcommands / sizeof subcommands[0])
 
@@ -67,7 +71,7 @@ static int cmd_help(int argc, char **argv)
         const struct pk_subcommand *sub = find(argv[1]);
         char *help_argv[] = {argv[1], "--help", NULL};
         if (!sub || sub->run == cmd_help || sub->run == cmd_version)
-            pk_usage_error("no help for '%s' (commands: list, run)", argv[1]);
+            pk_usage_error("no help for '%s' (try 'pk --help')", argv[1]);
         return sub->run(2, help_argv);
     }
     usage(stdout);

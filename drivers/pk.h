@@ -8,13 +8,14 @@
 
 #include "child.h"
 #include "pk_kernel.h"
+#include "report.h"
+#include "results.h"
 
 #define PK_VERSION "0.1.0"
 
 struct pk_subcommand {
     const char *name, *summary;
     int (*run)(int argc, char **argv); /* argv[0] is the subcommand's name */
-    const char *usage;
 };
 
 /* Prints "pk: MESSAGE" (printf-style) and exits 2: the one exit for usage errors. */
@@ -23,7 +24,7 @@ _Noreturn void pk_usage_error(const char *fmt, ...) __attribute__((format(printf
 /* Checks that stdout took everything (a full disk, a closed pipe) and returns code, or 1. */
 int pk_finish_stdout(int code);
 
-/* Where pk finds its runners and how it starts mpi configurations. */
+/* Where pk finds its runners and how it starts a configuration. */
 struct pk_launch {
     char run_path[PATH_MAX]; /* bin/pk-run beside pk */
     char mpi_path[PATH_MAX]; /* bin/pk-mpi beside pk */
@@ -32,6 +33,9 @@ struct pk_launch {
     int cores;
     double timeout_s;
     int reps, warmup;
+    double until_ci; /* --until-ci PCT; reps is then the most */
+    enum pk_bind bind;
+    char host[64], run[64], commit[64], job[64]; /* context keys of every row */
 };
 
 /* One configuration of a pk run: what to run and, once it ran, what came back. */
@@ -39,10 +43,8 @@ struct pk_config {
     struct pk_case spec; /* kernel, model, workers, n, seed, parameters */
     bool by_class;       /* n came from the class */
     enum pk_class cls;
-    bool ran;
-    struct pk_record rec; /* the runner's result line, or pk's account of what went wrong */
-    double wall_s;        /* the runner process, start to end, as pk saw it */
-    double startup_s;     /* pool creation; for mpi, launcher start-up plus MPI_Init */
+    bool ran;             /* at least one launch finished (was not interrupted) */
+    struct pk_result res; /* the runner's record, or pk's account of what went wrong */
 };
 
 /* Fills the runner paths, the default launcher (srun in a SLURM allocation, else mpirun). */
@@ -51,18 +53,19 @@ void pk_launch_init(struct pk_launch *l);
 /* True if the mpi model can run; else false with the reason (naming what is missing) in why. */
 bool pk_launch_mpi_available(const struct pk_launch *l, char *why, size_t len);
 
-/* Runs cfg in a child process and fills cfg->rec, cfg->wall_s, cfg->startup_s. */
-void pk_launch_run(const struct pk_launch *l, struct pk_config *cfg, struct pk_child_control *ctl);
-
-/* Output of a finished run (drivers/report.c). */
-void pk_report_table(FILE *f, const struct pk_config *cfgs, int n, bool color);
-int pk_report_csv(FILE *f, const struct pk_config *cfgs, int n);
-
-/* The serial record of cfg's kernel among cfgs that verified, or NULL. */
-const struct pk_config *pk_report_baseline(const struct pk_config *cfgs, int n,
-                                           const struct pk_config *cfg);
+/*
+ * Runs cfg once in a child process with `reps` timed reps and fills *out (a record, or pk's
+ * account of a failure: timeout, crash, no or bad result line). Returns false when it was
+ * interrupted (ctl->stop) before it finished.
+ */
+bool pk_launch_run(const struct pk_launch *l, const struct pk_config *cfg, int reps,
+                   struct pk_child_control *ctl, struct pk_result *out);
 
 int cmd_list(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_info(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_plot(int argc, char **argv);
 
 #endif

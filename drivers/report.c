@@ -1,230 +1,258 @@
 /*
- * What pk prints after a run: one table per kernel (time, speedup against serial, efficiency,
- * the kernel's own figure, the check) and the CSV record that pk report reads back.
+ * The human report of a set of results, from pk run or read back by pk report: one table per
+ * kernel and size (median with its 95% interval, min, max, speedup over serial with a
+ * conservative interval, efficiency, Karp-Flatt serial fraction, the kernel's figure, the
+ * check), then the Amdahl fit per model, the notes, and one summary sentence.
  */
-#include "pk.h"
+#include "report.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "stats.h"
-
-/* "12.3 ms": three significant digits in the unit that fits. */
-static void human_time(char *buf, size_t len, double s)
+/* "12.3ms": three significant digits in the unit that fits. */
+void pk_report_time(char *buf, size_t len, double s)
 {
     if (isnan(s))
         snprintf(buf, len, "-");
     else if (s >= 1)
-        snprintf(buf, len, "%.3g s", s);
+        snprintf(buf, len, "%.3gs", s);
     else if (s >= 1e-3)
-        snprintf(buf, len, "%.3g ms", s * 1e3);
+        snprintf(buf, len, "%.3gms", s * 1e3);
     else if (s >= 1e-6)
-        snprintf(buf, len, "%.3g us", s * 1e6);
+        snprintf(buf, len, "%.3gus", s * 1e6);
     else
-        snprintf(buf, len, "%.3g ns", s * 1e9);
+        snprintf(buf, len, "%.3gns", s * 1e9);
 }
 
-static bool verified(const struct pk_config *c)
+/* Whether r and s belong in one table: same kernel, size, parameters and seed. */
+static bool same_table(const struct pk_result *r, const struct pk_result *s)
 {
-    return c->ran && c->rec.status == PK_STATUS_OK && c->rec.reps > 0;
+    return strcmp(r->rec.kernel, s->rec.kernel) == 0 && r->rec.n == s->rec.n &&
+           strcmp(r->rec.params, s->rec.params) == 0 && r->rec.seed == s->rec.seed;
 }
 
-const struct pk_config *pk_report_baseline(const struct pk_config *cfgs, int n,
-                                           const struct pk_config *cfg)
+struct pk_row pk_report_row(const struct pk_result *all, int n, const struct pk_result *r)
 {
-    for (int i = 0; i < n; i++)
-        if (cfgs[i].spec.kernel == cfg->spec.kernel && cfgs[i].spec.model == PK_SERIAL &&
-            verified(&cfgs[i]))
-            return &cfgs[i];
-    return NULL;
+    struct pk_row row = {.sum = pk_result_summary(r), .speedup = {NAN, NAN, NAN}};
+    const struct pk_result *base = pk_result_baseline(all, n, r);
+    row.efficiency = row.karp_flatt = NAN;
+    if (base && pk_result_verified(r)) {
+        struct pk_summary b = pk_result_summary(base);
+        row.speedup = pk_stats_speedup(&b, &row.sum);
+        row.efficiency = row.speedup.s / r->rec.workers;
+        row.karp_flatt = pk_stats_karp_flatt(row.speedup.s, r->rec.workers);
+    }
+    return row;
 }
 
-static double median_of(const struct pk_config *c)
+static void print_cell_time(FILE *f, double s, int width)
 {
-    return c->rec.reps > 0 ? pk_stats_median(c->rec.times, (size_t)c->rec.reps) : NAN;
+    char t[24];
+    pk_report_time(t, sizeof t, s);
+    fprintf(f, " %*s", width, t);
 }
 
-/* Speedup against serial: NAN when either side did not verify. */
-static double speedup_of(const struct pk_config *cfgs, int n, const struct pk_config *c)
+static void print_interval(FILE *f, double lo, double hi, bool times, int width)
 {
-    const struct pk_config *base = pk_report_baseline(cfgs, n, c);
-    if (!base || !verified(c))
-        return NAN;
-    return median_of(base) / median_of(c);
+    char a[24], b[24], cell[64];
+    if (isnan(lo)) {
+        fprintf(f, " %-*s", width, times ? "(reps < 6)" : "");
+        return;
+    }
+    if (times) {
+        pk_report_time(a, sizeof a, lo);
+        pk_report_time(b, sizeof b, hi);
+    } else {
+        snprintf(a, sizeof a, "%.2f", lo);
+        snprintf(b, sizeof b, "%.2f", hi);
+    }
+    snprintf(cell, sizeof cell, "[%s, %s]", a, b);
+    fprintf(f, " %-*s", width, cell);
 }
 
 static void print_number(FILE *f, const char *fmt, double v, int width)
 {
     if (isnan(v))
-        fprintf(f, "%*s", width, "-");
-    else
+        fprintf(f, " %*s", width, "-");
+    else {
+        fputc(' ', f);
         fprintf(f, fmt, width, v);
+    }
 }
 
-static void table_header(FILE *f, const struct pk_config *first)
+static void table_header(FILE *f, const struct pk_result *first, const struct pk_result *all, int n)
 {
-    const struct pk_kernel *k = first->spec.kernel;
     const struct pk_record *r = &first->rec;
-    char size[64];
+    const struct pk_kernel *k = first->kernel;
+    const struct pk_result *base = pk_result_baseline(all, n, first);
+    char t[24];
 
-    if (first->by_class)
-        snprintf(size, sizeof size, "n = %lld (class %s)", first->spec.n,
-                 pk_class_name(first->cls));
-    else
-        snprintf(size, sizeof size, "n = %lld", first->spec.n);
-    fprintf(f, "\n%s (%s): %s\n", k->name, k->pattern, size);
+    fprintf(f, "\n%s (%s): n = %lld%s%s%s", r->kernel, k ? k->pattern : "kernel unknown here", r->n,
+            first->cls[0] ? " (class " : "", first->cls, first->cls[0] ? ")" : "");
+    if (r->warmup >= 0 && r->reps > 0)
+        fprintf(f, ", %d reps after %d warm-up", r->reps, r->warmup);
+    if (base) {
+        pk_report_time(t, sizeof t, pk_result_summary(base).median);
+        fprintf(f, "; serial median %s", t);
+    }
+    fputc('\n', f);
     if (strcmp(r->params, "-") != 0)
         fprintf(f, "  options %s\n", r->params);
-    fprintf(f, "  %-8s %4s %10s %10s %10s %8s %6s %10s", "model", "p", "median", "min", "max",
-            "speedup", "eff", "startup");
-    if (k->unit)
-        fprintf(f, " %10s", k->unit);
+    fprintf(f, "  %-7s %3s %8s %-19s %8s %8s %7s %-14s %5s %6s %8s", "model", "p", "median",
+            "95% CI of median", "min", "max", "speedup", "95% CI", "eff", "K-F e", "startup");
+    if (strcmp(r->unit, "-") != 0 || (k && k->unit))
+        fprintf(f, " %9s", k && k->unit ? k->unit : r->unit);
     fprintf(f, "  check\n");
 }
 
-static void table_row(FILE *f, const struct pk_config *cfgs, int n, const struct pk_config *c,
-                      bool color)
+static void table_row(FILE *f, const struct pk_result *all, int n, const struct pk_result *r,
+                      bool color, bool has_unit)
 {
-    const struct pk_record *r = &c->rec;
-    struct pk_summary s = {0, NAN, NAN, NAN, NAN, NAN};
-    char med[16], lo[16], hi[16], start[16];
-    double speedup = speedup_of(cfgs, n, c);
-    bool bad = pk_status_is_failure(r->status);
-
-    if (r->reps > 0)
-        pk_stats_summarize(r->times, (size_t)r->reps, &s);
-    human_time(med, sizeof med, s.median);
-    human_time(lo, sizeof lo, s.min);
-    human_time(hi, sizeof hi, s.max);
-    human_time(start, sizeof start, c->startup_s);
-    fprintf(f, "  %-8s %4d %10s %10s %10s ", pk_model_name(c->spec.model), c->spec.workers, med, lo,
-            hi);
-    print_number(f, "%*.2f", speedup, 8);
-    fputc(' ', f);
-    print_number(f, "%*.2f", speedup / c->spec.workers, 6);
-    fprintf(f, " %10s", start);
-    if (c->spec.kernel->unit) {
-        fputc(' ', f);
-        print_number(f, "%*.4g", r->status == PK_STATUS_OK ? r->rate : NAN, 10);
-    }
+    const struct pk_record *c = &r->rec;
+    struct pk_row row = pk_report_row(all, n, r);
+    bool bad = pk_status_is_failure(c->status);
     char label[16];
-    snprintf(label, sizeof label, "%s", pk_status_name(r->status));
+
+    fprintf(f, "  %-7s %3d", c->model, c->workers);
+    print_cell_time(f, row.sum.median, 8);
+    print_interval(f, row.sum.ci_lo, row.sum.ci_hi, true, 19);
+    print_cell_time(f, row.sum.min, 8);
+    print_cell_time(f, row.sum.max, 8);
+    print_number(f, "%*.2f", row.speedup.s, 7);
+    print_interval(f, row.speedup.lo, row.speedup.hi, false, 14);
+    print_number(f, "%*.2f", row.efficiency, 5);
+    print_number(f, "%*.3f", row.karp_flatt, 6);
+    print_cell_time(f, r->startup_s, 8);
+    if (has_unit)
+        print_number(f, "%*.4g", c->status == PK_STATUS_OK ? c->rate : NAN, 9);
+    snprintf(label, sizeof label, "%s", pk_status_name(c->status));
     for (char *p = label; bad && *p; p++) /* failures shout: FAILED, TIMEOUT, DISAGREE */
         *p = (char)(*p - 'a' + 'A');
     fprintf(f, "  %s%s%s\n", bad && color ? "\033[1;31m" : "", label,
             bad && color ? "\033[0m" : "");
 }
 
-/* Below a kernel's table: its agreed result, and every row that needs a word. */
-static void table_notes(FILE *f, const struct pk_config *cfgs, int n, int first, int end)
+/* Amdahl's law fitted per model over the worker counts measured (serial counts as p = 1). */
+static void table_fits(FILE *f, const struct pk_result *all, int first, int end)
+{
+    for (int m = 1; m < PK_NMODEL; m++) {
+        int p[64];
+        double t[64];
+        size_t k = 0;
+        const char *model = pk_model_name((enum pk_model)m);
+        for (int i = first; i < end && k < 64; i++) {
+            if (strcmp(all[i].rec.model, model) == 0 && pk_result_verified(&all[i])) {
+                p[k] = all[i].rec.workers;
+                t[k++] = pk_result_summary(&all[i]).median;
+            }
+        }
+        struct pk_amdahl fit;
+        if (k < 2 || pk_stats_amdahl_fit(p, t, k, &fit))
+            continue;
+        if (!(fit.serial_fraction >= 0 && fit.serial_fraction <= 1)) {
+            fprintf(f, "  Amdahl fit T(p) = a + b/p, %s: none (the times do not fall with p)\n",
+                    model);
+            continue;
+        }
+        fprintf(f, "  Amdahl fit T(p) = a + b/p, %s: serial fraction %.3f, speedup bound ", model,
+                fit.serial_fraction);
+        if (isinf(fit.bound))
+            fprintf(f, "none\n");
+        else
+            fprintf(f, "%.3gx\n", fit.bound);
+    }
+}
+
+static void table_notes(FILE *f, const struct pk_result *all, int first, int end)
 {
     const char *agreed = NULL;
     bool all_agree = true;
+    const struct pk_kernel *k = all[first].kernel;
 
     for (int i = first; i < end; i++) {
-        const struct pk_record *r = &cfgs[i].rec;
-        if (!cfgs[i].ran)
-            continue;
+        const struct pk_record *r = &all[i].rec;
         if (r->status == PK_STATUS_OK && !agreed)
             agreed = r->result;
         if (r->status != PK_STATUS_OK && r->status != PK_STATUS_SKIPPED)
             all_agree = false;
         if (strcmp(r->detail, "-") != 0)
-            fprintf(f, "  %s p=%d: %s: %s\n", pk_model_name(cfgs[i].spec.model),
-                    cfgs[i].spec.workers, pk_status_name(r->status), r->detail);
+            fprintf(f, "  %s p=%d: %s: %s\n", r->model, r->workers, pk_status_name(r->status),
+                    r->detail);
     }
     if (agreed)
         fprintf(f, "  result %s%s\n", agreed,
                 all_agree ? " (every configuration verified and agrees)" : "");
-    if (cfgs[first].spec.kernel->rate_note)
-        fprintf(f, "  %s counts %s\n", cfgs[first].spec.kernel->unit,
-                cfgs[first].spec.kernel->rate_note);
-    if (!pk_report_baseline(cfgs, n, &cfgs[first]))
-        fprintf(f, "  speedup needs a verified serial run (add serial to --models)\n");
+    if (k && k->rate_note)
+        fprintf(f, "  %s counts %s\n", k->unit, k->rate_note);
 }
 
-void pk_report_table(FILE *f, const struct pk_config *cfgs, int n, bool color)
+void pk_report_summary(FILE *f, const struct pk_result *all, int n, int first, int end)
 {
-    for (int first = 0; first < n;) {
-        int end = first;
-        while (end < n && cfgs[end].spec.kernel == cfgs[first].spec.kernel)
-            end++;
-        bool any = false;
-        for (int i = first; i < end; i++)
-            any |= cfgs[i].ran;
-        if (any) {
-            table_header(f, &cfgs[first]);
-            for (int i = first; i < end; i++)
-                if (cfgs[i].ran)
-                    table_row(f, cfgs, n, &cfgs[i], color);
-            table_notes(f, cfgs, n, first, end);
-        }
-        first = end;
-    }
-}
-
-/* A CSV field: quoted when it holds a comma, a quote or a space. */
-static void csv_text(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ",\" \n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
-static void csv_number(FILE *f, double v)
-{
-    if (!isnan(v))
-        fprintf(f, "%.9g", v);
-}
-
-int pk_report_csv(FILE *f, const struct pk_config *cfgs, int n)
-{
-    fputs("kernel,model,workers,size,class,params,seed,status,reps,warmup,median_s,min_s,max_s,"
-          "mean_s,stddev_s,speedup,efficiency,rate,unit,startup_s,setup_s,wall_s,result,detail,"
-          "times_s\n",
-          f);
-    for (int i = 0; i < n; i++) {
-        const struct pk_config *c = &cfgs[i];
-        const struct pk_record *r = &c->rec;
-        struct pk_summary s = {0, NAN, NAN, NAN, NAN, NAN};
-        double speedup = speedup_of(cfgs, n, c);
-        if (!c->ran)
+    const struct pk_result *best = NULL, *second = NULL;
+    for (int i = first; i < end; i++) {
+        const struct pk_result *r = &all[i];
+        if (!pk_result_verified(r) || strcmp(r->rec.model, "serial") == 0)
             continue;
-        if (r->reps > 0)
-            pk_stats_summarize(r->times, (size_t)r->reps, &s);
-        fprintf(f, "%s,%s,%d,%lld,%s,", c->spec.kernel->name, pk_model_name(c->spec.model),
-                c->spec.workers, c->spec.n, c->by_class ? pk_class_name(c->cls) : "");
-        csv_text(f, r->params);
-        fprintf(f, ",%llu,%s,%d,%d,", r->seed, pk_status_name(r->status), r->reps, r->warmup);
-        double nums[] = {
-            s.median, s.min, s.max, s.mean, s.stddev, speedup, speedup / c->spec.workers, r->rate};
-        for (size_t k = 0; k < sizeof nums / sizeof nums[0]; k++) {
-            csv_number(f, nums[k]);
-            fputc(',', f);
+        double m = pk_result_summary(r).median;
+        if (!best || m < pk_result_summary(best).median) {
+            if (best && strcmp(best->rec.model, r->rec.model) != 0)
+                second = best;
+            best = r;
+        } else if (strcmp(best->rec.model, r->rec.model) != 0 &&
+                   (!second || m < pk_result_summary(second).median)) {
+            second = r;
         }
-        csv_text(f, r->unit);
-        fputc(',', f);
-        csv_number(f, c->startup_s);
-        fputc(',', f);
-        csv_number(f, r->setup_s);
-        fputc(',', f);
-        csv_number(f, c->wall_s);
-        fputc(',', f);
-        csv_text(f, r->result);
-        fputc(',', f);
-        csv_text(f, r->detail);
-        fputc(',', f);
-        for (int k = 0; k < r->reps; k++)
-            fprintf(f, "%s%.9g", k ? ";" : "", r->times[k]);
-        fputc('\n', f);
     }
-    return ferror(f) ? -1 : 0;
+    if (!best)
+        return;
+    struct pk_row row = pk_report_row(all, n, best);
+    fprintf(f, "  Summary: %s at p=%d was fastest", best->rec.model, best->rec.workers);
+    if (!isnan(row.speedup.s)) {
+        fprintf(f, ", %.2fx serial", row.speedup.s);
+        if (!isnan(row.speedup.lo))
+            fprintf(f, " [%.2f, %.2f]", row.speedup.lo, row.speedup.hi);
+        fprintf(f, " at efficiency %.2f", row.efficiency);
+    }
+    if (second) {
+        struct pk_summary a = row.sum, b = pk_result_summary(second);
+        bool overlap = !isnan(a.ci_lo) && !isnan(b.ci_lo) && a.ci_hi >= b.ci_lo;
+        fprintf(f, "; %s %s at p=%d", overlap ? "no significant difference from" : "ahead of",
+                second->rec.model, second->rec.workers);
+        if (isnan(a.ci_lo) || isnan(b.ci_lo))
+            fprintf(f, " (too few reps to tell significance)");
+    }
+    fprintf(f, ".\n");
+}
+
+void pk_report_tables(FILE *f, const struct pk_result *all, int n, bool color)
+{
+    bool *done = calloc((size_t)n + 1, sizeof *done);
+    struct pk_result *group = malloc(((size_t)n + 1) * sizeof *group);
+    if (!done || !group) {
+        fprintf(f, "pk: out of memory for the report\n");
+        goto out;
+    }
+    /* group tables by kernel, size, parameters and seed, in order of first appearance */
+    for (int i = 0; i < n; i++) {
+        if (done[i])
+            continue;
+        int m = 0;
+        for (int j = i; j < n; j++)
+            if (!done[j] && same_table(&all[i], &all[j])) {
+                group[m++] = all[j];
+                done[j] = true;
+            }
+        bool has_unit =
+            (group[0].kernel && group[0].kernel->unit) || strcmp(group[0].rec.unit, "-") != 0;
+        table_header(f, &group[0], group, m);
+        for (int j = 0; j < m; j++)
+            table_row(f, group, m, &group[j], color, has_unit);
+        table_fits(f, group, 0, m);
+        table_notes(f, group, 0, m);
+        pk_report_summary(f, group, m, 0, m);
+    }
+out:
+    free(done);
+    free(group);
 }

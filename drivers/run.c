@@ -13,7 +13,8 @@
 #include "timer.h"
 
 static const char usage[] =
-    "usage: pk-run KERNEL MODEL WORKERS SIZE [-r REPS] [-w WARMUP] [--seed S] [--OPTION VALUE]\n"
+    "usage: pk-run KERNEL MODEL WORKERS SIZE [-r REPS] [-w WARMUP] [--seed S]\n"
+    "              [--bind none|close|spread] [--until-ci PCT] [--OPTION VALUE]\n"
     "Runs one configuration and prints one result line (see README.md, 'The result line').\n"
     "MODEL is serial, openmp, threads or fork; mpi runs through pk-mpi.\n";
 
@@ -35,6 +36,7 @@ int main(int argc, char **argv)
     int workers;
     char err[256];
 
+    pk_bind_init();
     if (runner_scan(argc, argv, &a, err, sizeof err))
         usage_error(err);
     if (a.help) {

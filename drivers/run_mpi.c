@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fault.h"
 #include "pk_kernel_mpi.h"
@@ -14,7 +15,9 @@
 #include "timer.h"
 
 static const char usage[] =
-    "usage: LAUNCHER -np P pk-mpi KERNEL SIZE [-r REPS] [-w WARMUP] [--seed S] [--OPTION VALUE]\n"
+    "usage: LAUNCHER -np P pk-mpi KERNEL SIZE [-r REPS] [-w WARMUP] [--seed S]\n"
+    "                               [--until-ci PCT] [--OPTION VALUE]\n"
+    "Placement (--bind) belongs to the launcher: pk passes its binding flags.\n"
     "Runs one mpi configuration on P ranks and prints one result line from rank 0.\n";
 
 static MPI_Comm comm;
@@ -48,6 +51,29 @@ static int agree_on_failure(struct pk_case *c, int rc, int *worst_rc)
     *worst_rc = rc;
     MPI_Bcast(worst_rc, 1, MPI_INT, first, comm);
     return first;
+}
+
+/* Rank 0 learns where every rank ran: its CPUs and the distinct hosts, in rank order. */
+static void gather_placement(struct pk_record *rec)
+{
+    char mine[2][64], *all = rank == 0 ? malloc((size_t)ranks * sizeof mine) : NULL;
+    pk_bind_current(mine[0], sizeof mine[0]);
+    gethostname(mine[1], sizeof mine[1]);
+    mine[1][sizeof mine[1] - 1] = '\0';
+    MPI_Gather(mine, sizeof mine, MPI_CHAR, all, sizeof mine, MPI_CHAR, 0, comm);
+    if (rank != 0 || !all)
+        return;
+    rec->cpus[0] = rec->hosts[0] = '\0';
+    for (int r = 0; r < ranks; r++) {
+        const char *cpus = all + (size_t)r * sizeof mine, *host = cpus + sizeof mine[0];
+        bool seen = false;
+        pk_bind_append(rec->cpus, sizeof rec->cpus, cpus);
+        for (int q = 0; q < r; q++)
+            seen |= strcmp(host, all + (size_t)q * sizeof mine + sizeof mine[0]) == 0;
+        if (!seen)
+            pk_bind_append(rec->hosts, sizeof rec->hosts, host);
+    }
+    free(all);
 }
 
 static void fail(struct pk_record *rec, enum pk_status status, int who, const char *why)
@@ -99,6 +125,10 @@ static void execute(struct pk_case *c, const struct pk_mpi_kernel *mk, int warmu
             if (k >= warmup)
                 rec->times[rec->reps++] = slowest;
             go_on = pk_record_add_verdict(rec, c->kernel, k, &v);
+            if (c->progress)
+                fprintf(stderr, "pk-progress %d %d\n", k + 1, warmup + reps);
+            if (go_on && c->until_ci > 0 && pk_record_precise(rec, c->until_ci))
+                go_on = false;
         }
         MPI_Bcast(&go_on, 1, MPI_C_BOOL, 0, comm);
     }
@@ -151,6 +181,7 @@ int main(int argc, char **argv)
     pk_record_init(&rec);
     pk_record_describe(&rec, &c, a.warmup);
     rec.startup_s = slowest_init;
+    gather_placement(&rec);
     execute(&c, mk, a.warmup, a.reps, &rec);
 
     int status = rank == 0 ? runner_finish(&rec, started) : 0;

@@ -2,6 +2,7 @@
 #include "runner.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -9,11 +10,11 @@
 #include "opts.h"
 #include "timer.h"
 
-enum { O_REPS = 1, O_WARMUP, O_SEED, O_HELP };
+enum { O_REPS = 1, O_WARMUP, O_SEED, O_BIND, O_UNTIL_CI, O_HELP };
 
 static const struct opt runner_opts[] = {
-    {O_REPS, 'r', "reps", true}, {O_WARMUP, 'w', "warmup", true},
-    {O_SEED, 0, "seed", true},   {O_HELP, 'h', "help", false},
+    {O_REPS, 'r', "reps", true}, {O_WARMUP, 'w', "warmup", true},   {O_SEED, 0, "seed", true},
+    {O_BIND, 0, "bind", true},   {O_UNTIL_CI, 0, "until-ci", true}, {O_HELP, 'h', "help", false},
     {0, 0, NULL, false},
 };
 
@@ -60,6 +61,20 @@ int runner_scan(int argc, char **argv, struct runner_args *a, char *err, size_t 
                 return -1;
             a->seed = (unsigned long long)seed;
             break;
+        case O_BIND:
+            if (pk_bind_parse(s.value, &a->bind)) {
+                snprintf(err, errlen, "unknown --bind '%s' (none, close or spread)", s.value);
+                return -1;
+            }
+            break;
+        case O_UNTIL_CI:
+            if (pk_cli_parse_seconds("--until-ci", s.value, &a->until_ci, err, errlen))
+                return -1;
+            if (!(a->until_ci > 0 && a->until_ci < 100)) {
+                snprintf(err, errlen, "--until-ci '%s' must be a percentage in (0, 100)", s.value);
+                return -1;
+            }
+            break;
         case O_HELP:
             a->help = true;
             break;
@@ -75,7 +90,11 @@ int runner_parse_size(const char *text, long long *n, char *err, size_t errlen)
 
 int runner_apply(const struct runner_args *a, struct pk_case *c, char *err, size_t errlen)
 {
+    const char *progress = getenv("PK_PROGRESS");
     c->seed = a->seed;
+    c->bind = a->bind;
+    c->until_ci = a->until_ci;
+    c->progress = progress && *progress;
     for (int i = 0; i < a->nparams; i++) {
         int rc = pk_case_set_param(c, a->param_name[i], a->param_value[i], err, errlen);
         if (rc > 0)

@@ -14,6 +14,8 @@ struct runner_args {
     int npositional;
     int reps, warmup;
     unsigned long long seed;
+    enum pk_bind bind;
+    double until_ci;
     char param_name[PK_MAX_PARAMS * 4][64];
     const char *param_value[PK_MAX_PARAMS * 4];
     int nparams;
@@ -21,15 +23,19 @@ struct runner_args {
 };
 
 /*
- * Scans a runner's command line: positional words, -r/--reps, -w/--warmup, --seed, -h/--help
- * and kernel parameters (--NAME VALUE). Returns 0, or -1 with a one-line reason in err.
+ * Scans a runner's command line: positional words, -r/--reps (with --until-ci: the most reps),
+ * -w/--warmup, --seed, --bind, --until-ci PCT, -h/--help and kernel parameters (--NAME VALUE).
+ * Returns 0, or -1 with a one-line reason in err.
  */
 int runner_scan(int argc, char **argv, struct runner_args *a, char *err, size_t errlen);
 
 /* Parses the positional size; 0, or -1 with a reason in err. */
 int runner_parse_size(const char *text, long long *n, char *err, size_t errlen);
 
-/* Applies the seed and parameters to c (a parameter the kernel lacks is an error). */
+/*
+ * Applies the seed, placement, stopping rule and parameters to c (a parameter the kernel lacks
+ * is an error); progress lines go to stderr when PK_PROGRESS is set (pk sets it).
+ */
 int runner_apply(const struct runner_args *a, struct pk_case *c, char *err, size_t errlen);
 
 /*

@@ -212,6 +212,14 @@ void pk_record_describe(struct pk_record *rec, const struct pk_case *c, int warm
     pk_case_params_text(c, rec->params, sizeof rec->params);
 }
 
+bool pk_record_precise(const struct pk_record *rec, double pct)
+{
+    struct pk_summary s;
+    if (rec->reps < PK_STATS_MIN_CI || pk_stats_summarize(rec->times, (size_t)rec->reps, &s))
+        return false;
+    return (s.ci_hi - s.ci_lo) / 2 <= pct / 100 * s.median;
+}
+
 void pk_record_set_rate(struct pk_record *rec, const struct pk_case *c)
 {
     if (!c->kernel->rate || rec->reps == 0 || rec->status != PK_STATUS_OK)
@@ -236,6 +244,56 @@ static int stop_pool(struct pk_case *c, char *err, size_t errlen)
     c->forks = NULL;
     c->threads = NULL;
     return rc;
+}
+
+struct placement {
+    const struct pk_case *c;
+    char (*cpus)[64]; /* one CPU list per worker */
+};
+
+/* A pool task: pin worker w as --bind says, then say where it may run. */
+static int place_thread(void *arg, int w, int p)
+{
+    struct placement *pl = arg;
+    int rc = pk_bind_worker(pl->c->bind, w, p);
+    pk_bind_current(pl->cpus[w], sizeof pl->cpus[w]);
+    return rc;
+}
+
+static int place_process(void *arg, int w, int p, void *out)
+{
+    int rc = pk_bind_worker(((struct pk_case *)arg)->bind, w, p);
+    pk_bind_current(out, 64);
+    return rc;
+}
+
+/* Pins the workers (--bind) and records the CPUs each actually has in rec->cpus. */
+static int place_workers(struct pk_case *c, struct pk_record *rec, char *err, size_t errlen)
+{
+    char(*cpus)[64] = calloc((size_t)c->workers, sizeof *cpus);
+    struct placement pl = {c, cpus};
+    int rc = 0;
+    if (!cpus) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    rec->cpus[0] = '\0';
+    if (c->model == PK_THREADS) {
+        rc = pk_threadpool_run(c->threads, place_thread, &pl);
+    } else if (c->model == PK_FORK) {
+        rc = pk_forkpool_run(c->forks, place_process, c, cpus, sizeof cpus[0], err, errlen);
+    } else if (c->model == PK_OPENMP) {
+        pk_bind_openmp_report(c->workers, rec->cpus, sizeof rec->cpus);
+    } else {
+        rc = pk_bind_worker(c->bind, 0, 1);
+        pk_bind_current(cpus[0], sizeof cpus[0]);
+    }
+    for (int w = 0; c->model != PK_OPENMP && w < (c->model == PK_SERIAL ? 1 : c->workers); w++)
+        pk_bind_append(rec->cpus, sizeof rec->cpus, cpus[w]);
+    if (rc && !err[0])
+        snprintf(err, errlen, "cannot pin workers (--bind %s)", pk_bind_name(c->bind));
+    free(cpus);
+    return rc ? -1 : 0;
 }
 
 static void fail(struct pk_record *rec, enum pk_status status, const char *why)
@@ -268,6 +326,13 @@ void pk_case_execute(struct pk_case *c, int warmup, int reps, struct pk_record *
         goto out_release;
     }
     rec->startup_s = pk_timer_now() - t0;
+    err[0] = '\0';
+    if (place_workers(c, rec, err, sizeof err)) {
+        fail(rec, PK_STATUS_ERROR, err);
+        goto out_stop;
+    }
+    gethostname(rec->hosts, sizeof rec->hosts);
+    rec->hosts[sizeof rec->hosts - 1] = '\0';
     if (c->kernel->init[c->model] && c->kernel->init[c->model](c, c->workers)) {
         fail(rec, PK_STATUS_ERROR, c->error[0] ? c->error : "the init function failed");
         goto out_stop;
@@ -293,6 +358,10 @@ void pk_case_execute(struct pk_case *c, int warmup, int reps, struct pk_record *
         if (k >= warmup)
             rec->times[rec->reps++] = dt;
         if (!pk_record_add_verdict(rec, c->kernel, k, &v))
+            break;
+        if (c->progress)
+            fprintf(stderr, "pk-progress %d %d\n", k + 1, warmup + reps);
+        if (c->until_ci > 0 && pk_record_precise(rec, c->until_ci))
             break;
     }
     pk_record_set_rate(rec, c);

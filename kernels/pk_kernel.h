@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "bind.h"
 #include "forkpool.h"
 #include "model.h"
 #include "record.h"
@@ -40,6 +41,9 @@ struct pk_case {
     struct pk_forkpool *forks;      /* fork model: started after setup */
     struct pk_threadpool *threads;  /* threads model: started after setup */
     void *data;                     /* the kernel's own state, in the arena */
+    enum pk_bind bind;              /* worker placement (--bind) */
+    double until_ci;                /* stop once the median's 95% CI is within this % (0: off) */
+    bool progress;                  /* report each rep on stderr ("pk-progress K N") */
     char error[256];                /* why a run function failed or skipped */
 };
 
@@ -75,7 +79,7 @@ struct pk_kernel {
     pk_run_fn run[PK_NMODEL]; /* run[PK_MPI] stays NULL here: pk-mpi has its own table */
     /* check the last rep against a reference that is not the code under test */
     void (*verify)(const struct pk_case *c, struct pk_verdict *v);
-    double tolerance; /* 0: models agree exactly; else the relative bound (see kernel.h) */
+    double tolerance;      /* 0: models agree exactly; else the relative bound (see kernel.h) */
     const char *unit;      /* the figure reported beside the time ("GB/s"); NULL if none */
     const char *rate_note; /* its accounting, printed with it ("24 bytes per element") */
     double (*rate)(const struct pk_case *c, double seconds); /* that figure for a rep time */
@@ -136,6 +140,9 @@ bool pk_record_add_verdict(struct pk_record *rec, const struct pk_kernel *k, int
 
 /* Fills rec's identity fields (kernel, model, p, n, params, seed, reps, warm-up) from c. */
 void pk_record_describe(struct pk_record *rec, const struct pk_case *c, int warmup);
+
+/* True once rec's reps give a 95% CI of the median within pct percent of it either way. */
+bool pk_record_precise(const struct pk_record *rec, double pct);
 
 /* Sets rec->rate from the median of its times, when the kernel reports a figure. */
 void pk_record_set_rate(struct pk_record *rec, const struct pk_case *c);

@@ -36,7 +36,8 @@ END_TEST
 START_TEST(test_fork_worker_crash_is_an_error_naming_the_worker)
 {
     struct pk_record rec;
-    pk_fault = (struct pk_fault){PK_FAULT_CRASH, "", "", 1, 2};
+    /* the pool's tasks: 1 places the workers, 2 is the first rep, 3 the second */
+    pk_fault = (struct pk_fault){PK_FAULT_CRASH, "", "", 1, 3};
     test_run_case(pk_kernel_find("polysum"), PK_FORK, 3, 1000, -1, 0, 3, &rec);
     ck_assert_int_eq(rec.status, PK_STATUS_ERROR);
     ck_assert_msg(strstr(rec.detail, "worker 1") && strstr(rec.detail, "signal 11"), "%s",

@@ -1,0 +1,37 @@
+/* pk info: the context every result is measured in, as the JSON export records it. */
+#include "pk.h"
+
+#include "opts.h"
+
+static const char info_usage[] = "usage: pk info\n"
+                                 "Prints the machine, build and environment facts that pk "
+                                 "records with results (the JSON 'context').\n";
+
+int cmd_info(int argc, char **argv)
+{
+    enum { O_HELP = 1 };
+    static const struct opt opts[] = {{O_HELP, 'h', "help", false}, {0, 0, NULL, false}};
+    struct opt_scan s;
+    struct pk_context ctx;
+    struct pk_launch l;
+    char err[256], why[512];
+    int id;
+
+    opt_begin(&s, argc, argv, 1, opts, false);
+    while ((id = opt_next(&s, err, sizeof err)) != OPT_END) {
+        if (id == OPT_ERROR)
+            pk_usage_error("%s (see 'pk info --help')", err);
+        if (id == OPT_ARG)
+            pk_usage_error("unexpected argument '%s' (see 'pk info --help')", s.value);
+        fputs(info_usage, stdout);
+        return pk_finish_stdout(0);
+    }
+    pk_launch_init(&l);
+    pk_context_gather(&ctx, 1);
+    pk_context_set(&ctx, "launcher", l.launcher);
+    pk_context_set(&ctx, "mpi model",
+                   pk_launch_mpi_available(&l, why, sizeof why) ? "available" : why);
+    printf("context\n");
+    pk_context_print(stdout, &ctx);
+    return pk_finish_stdout(0);
+}

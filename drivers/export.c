@@ -1,0 +1,186 @@
+/* Exports of results: JSON with the full context, Markdown for pasting into an issue. */
+#include "report.h"
+
+#include <math.h>
+#include <string.h>
+
+int pk_format_parse(const char *name, enum pk_format *fmt)
+{
+    static const char *const names[] = {"table", "csv", "json", "markdown"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *fmt = (enum pk_format)i;
+            return 0;
+        }
+    return -1;
+}
+
+int pk_format_from_path(const char *path, enum pk_format *fmt)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot || strchr(dot, '/'))
+        return -1;
+    if (strcmp(dot, ".csv") == 0)
+        *fmt = PK_FORMAT_CSV;
+    else if (strcmp(dot, ".json") == 0)
+        *fmt = PK_FORMAT_JSON;
+    else if (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0)
+        *fmt = PK_FORMAT_MARKDOWN;
+    else if (strcmp(dot, ".txt") == 0)
+        *fmt = PK_FORMAT_TABLE;
+    else
+        return -1;
+    return 0;
+}
+
+static void json_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\')
+            fprintf(f, "\\%c", ch);
+        else if (ch < 0x20)
+            fprintf(f, "\\u%04x", ch);
+        else
+            fputc(ch, f);
+    }
+    fputc('"', f);
+}
+
+static void json_number(FILE *f, double v)
+{
+    if (isnan(v) || isinf(v))
+        fputs("null", f);
+    else
+        fprintf(f, "%.9g", v);
+}
+
+static void json_key_number(FILE *f, const char *key, double v, bool comma)
+{
+    fprintf(f, "\"%s\": ", key);
+    json_number(f, v);
+    if (comma)
+        fputs(", ", f);
+}
+
+static void json_key_string(FILE *f, const char *key, const char *v, bool comma)
+{
+    fprintf(f, "\"%s\": ", key);
+    json_string(f, v);
+    if (comma)
+        fputs(", ", f);
+}
+
+int pk_report_json(FILE *f, const struct pk_result *all, int n, const struct pk_context *ctx)
+{
+    fputs("{\n  \"schema_version\": 1,\n  \"context\": {", f);
+    for (int i = 0; ctx && i < ctx->n; i++)
+        json_key_string(f, ctx->key[i], ctx->value[i], i + 1 < ctx->n);
+    fputs("},\n  \"results\": [", f);
+    for (int i = 0; i < n; i++) {
+        const struct pk_result *r = &all[i];
+        const struct pk_record *c = &r->rec;
+        struct pk_row row = pk_report_row(all, n, r);
+        fputs(i ? ",\n    {" : "\n    {", f);
+        json_key_string(f, "kernel", c->kernel, true);
+        json_key_string(f, "model", c->model, true);
+        json_key_number(f, "workers", c->workers, true);
+        json_key_number(f, "size", (double)c->n, true);
+        json_key_string(f, "class", r->cls, true);
+        json_key_string(f, "params", c->params, true);
+        json_key_number(f, "seed", (double)c->seed, true);
+        json_key_string(f, "status", pk_status_name(c->status), true);
+        json_key_string(f, "detail", c->detail, true);
+        json_key_string(f, "result", c->result, true);
+        json_key_number(f, "warmup", c->warmup, true);
+        fputs("\"times_s\": [", f);
+        for (int k = 0; k < c->reps; k++) {
+            if (k)
+                fputs(", ", f);
+            json_number(f, c->times[k]);
+        }
+        fputs("], \"summary\": {", f);
+        json_key_number(f, "median", row.sum.median, true);
+        json_key_number(f, "ci_lo", row.sum.ci_lo, true);
+        json_key_number(f, "ci_hi", row.sum.ci_hi, true);
+        json_key_number(f, "min", row.sum.min, true);
+        json_key_number(f, "max", row.sum.max, true);
+        json_key_number(f, "mean", row.sum.mean, true);
+        json_key_number(f, "stddev", row.sum.stddev, false);
+        fputs("}, ", f);
+        json_key_number(f, "speedup", row.speedup.s, true);
+        json_key_number(f, "speedup_lo", row.speedup.lo, true);
+        json_key_number(f, "speedup_hi", row.speedup.hi, true);
+        json_key_number(f, "efficiency", row.efficiency, true);
+        json_key_number(f, "karp_flatt", row.karp_flatt, true);
+        json_key_number(f, "rate", c->rate, true);
+        json_key_string(f, "unit", c->unit, true);
+        json_key_number(f, "startup_s", r->startup_s, true);
+        json_key_number(f, "setup_s", c->setup_s, true);
+        json_key_number(f, "wall_s", r->wall_s, true);
+        json_key_string(f, "cpus", c->cpus, true);
+        json_key_string(f, "hosts", c->hosts, true);
+        json_key_string(f, "host", r->host, true);
+        json_key_string(f, "run", r->run, false);
+        fputc('}', f);
+    }
+    fputs("\n  ]\n}\n", f);
+    return ferror(f) ? -1 : 0;
+}
+
+int pk_report_markdown(FILE *f, const struct pk_result *all, int n)
+{
+    const char *kernel = NULL;
+    long long size = -1;
+    for (int i = 0; i < n; i++) {
+        const struct pk_record *c = &all[i].rec;
+        struct pk_row row = pk_report_row(all, n, &all[i]);
+        char med[24], lo[24], hi[24];
+        if (!kernel || strcmp(kernel, c->kernel) != 0 || size != c->n) {
+            kernel = c->kernel;
+            size = c->n;
+            fprintf(f, "%s**%s**, n = %lld%s%s\n\n", i ? "\n" : "", c->kernel, c->n,
+                    strcmp(c->params, "-") ? ", options " : "",
+                    strcmp(c->params, "-") ? c->params : "");
+            fprintf(f, "| model | p | median | 95%% CI | speedup | efficiency | %s | check |\n",
+                    strcmp(c->unit, "-") ? c->unit : "rate");
+            fprintf(f, "|---|---:|---:|---|---:|---:|---:|---|\n");
+        }
+        pk_report_time(med, sizeof med, row.sum.median);
+        pk_report_time(lo, sizeof lo, row.sum.ci_lo);
+        pk_report_time(hi, sizeof hi, row.sum.ci_hi);
+        fprintf(f, "| %s | %d | %s | ", c->model, c->workers, med);
+        if (isnan(row.sum.ci_lo))
+            fputs("- | ", f);
+        else
+            fprintf(f, "%s to %s | ", lo, hi);
+        if (isnan(row.speedup.s))
+            fputs("- | - | ", f);
+        else
+            fprintf(f, "%.2f | %.2f | ", row.speedup.s, row.efficiency);
+        if (isnan(c->rate))
+            fputs("- | ", f);
+        else
+            fprintf(f, "%.4g | ", c->rate);
+        fprintf(f, "%s |\n", pk_status_name(c->status));
+    }
+    return ferror(f) ? -1 : 0;
+}
+
+int pk_report_write(FILE *f, enum pk_format fmt, const struct pk_result *all, int n,
+                    const struct pk_context *ctx, bool color)
+{
+    switch (fmt) {
+    case PK_FORMAT_CSV:
+        return pk_results_write_csv(f, all, n);
+    case PK_FORMAT_JSON:
+        return pk_report_json(f, all, n, ctx);
+    case PK_FORMAT_MARKDOWN:
+        return pk_report_markdown(f, all, n);
+    case PK_FORMAT_TABLE:
+        pk_report_tables(f, all, n, color);
+        return ferror(f) ? -1 : 0;
+    }
+    return -1;
+}

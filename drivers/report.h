@@ -1,0 +1,51 @@
+/* Reports of results: the human tables (report.c), warnings (warn.c), exports (export.c). */
+#ifndef PK_REPORT_H
+#define PK_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "context.h"
+#include "results.h"
+
+/* The derived numbers of one result against its serial baseline. */
+struct pk_row {
+    struct pk_summary sum;
+    struct pk_speedup speedup; /* NAN without a verified serial baseline */
+    double efficiency, karp_flatt;
+};
+
+struct pk_row pk_report_row(const struct pk_result *all, int n, const struct pk_result *r);
+
+/* "12.3ms" */
+void pk_report_time(char *buf, size_t len, double seconds);
+
+/* The tables, one per kernel/size/options, with fits, notes and a summary sentence. */
+void pk_report_tables(FILE *f, const struct pk_result *all, int n, bool color);
+
+/* The summary sentence of all[first..end), which share one table. */
+void pk_report_summary(FILE *f, const struct pk_result *all, int n, int first, int end);
+
+/*
+ * Prints each warning that applies once, naming its fix (to f, "pk: warning: ..."): reps
+ * below 1 ms, noisy intervals, a slow first rep, oversubscription, a debug or sanitizer
+ * build, a loaded machine. `cores` is the usable core count (0: unknown, skip that check).
+ */
+void pk_report_warnings(FILE *f, const struct pk_result *all, int n, int cores);
+
+/* JSON export: {schema_version, context, results: [...]}. */
+int pk_report_json(FILE *f, const struct pk_result *all, int n, const struct pk_context *ctx);
+
+/* Markdown export: one table per kernel, to paste into an issue. */
+int pk_report_markdown(FILE *f, const struct pk_result *all, int n);
+
+/* Output formats, by name and by file extension. */
+enum pk_format { PK_FORMAT_TABLE, PK_FORMAT_CSV, PK_FORMAT_JSON, PK_FORMAT_MARKDOWN };
+int pk_format_parse(const char *name, enum pk_format *fmt);
+int pk_format_from_path(const char *path, enum pk_format *fmt);
+
+/* Writes all in fmt to f (the table format prints the tables). */
+int pk_report_write(FILE *f, enum pk_format fmt, const struct pk_result *all, int n,
+                    const struct pk_context *ctx, bool color);
+
+#endif

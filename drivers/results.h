@@ -1,0 +1,51 @@
+/*
+ * Results as pk stores and reads them: one configuration's outcome (struct pk_result) and the
+ * canonical CSV record (RFC 4180, seconds, a fixed header, one row per timed rep, each row
+ * carrying its configuration, verdict, rate and context keys). `pk report` reads back what
+ * `pk run -o` wrote and merges files from many jobs.
+ */
+#ifndef PK_RESULTS_H
+#define PK_RESULTS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "pk_kernel.h"
+#include "record.h"
+#include "stats.h"
+
+struct pk_result {
+    struct pk_record rec;           /* identity, verdict, every rep's time, rate, cpus, hosts */
+    const struct pk_kernel *kernel; /* from the registry; NULL for a name this pk lacks */
+    char cls[4];                    /* the class letter when n came from one, else "" */
+    double wall_s;                  /* the runner process as pk saw it */
+    double startup_s;               /* pool creation; for mpi launcher start-up + MPI_Init */
+    char host[64], run[64], commit[64], job[64]; /* context keys */
+};
+
+/* Summary of r's timed reps (all NAN when it has none). */
+struct pk_summary pk_result_summary(const struct pk_result *r);
+
+/* True if r ran and every rep verified. */
+bool pk_result_verified(const struct pk_result *r);
+
+/* True if a and b are the same configuration (kernel, model, workers, size, params, seed). */
+bool pk_result_same_config(const struct pk_result *a, const struct pk_result *b);
+
+/* The verified serial result with r's kernel, size, parameters and seed among all[0..n). */
+const struct pk_result *pk_result_baseline(const struct pk_result *all, int n,
+                                           const struct pk_result *r);
+
+/* Writes results as CSV: the header, then one row per timed rep (one row for none). */
+int pk_results_write_csv(FILE *f, const struct pk_result *r, int n);
+
+/*
+ * Reads a CSV written by pk_results_write_csv, appending its configurations to *all (a
+ * growable array of *n, capacity *cap). Returns 0, or -1 with a reason naming path and line
+ * in err (not a results file, a row with the wrong number of fields, a bad number, an
+ * unterminated quote: a truncated file).
+ */
+int pk_results_read_csv(const char *path, struct pk_result **all, int *n, int *cap, char *err,
+                        size_t errlen);
+
+#endif
