@@ -9,10 +9,35 @@
  *      B about 10 s, C for clusters (measure them; say so in its README).
  * The Makefile finds the files; the unit tests run every entry in every model.
  */
+#include "pi/kernel.h"
 #include "polysum/kernel.h"
 #include "stream/kernel.h"
 
 const struct pk_kernel pk_kernels[] = {
+    {
+        .name = "pi",
+        .pattern = "Pool.map over a range",
+        .summary = "integral of 4/(1+x^2) on [0,1] by the midpoint rule; per-worker partial "
+                   "sums in floating point, checked against pi within the error bound",
+        .size = {[PK_CLASS_S] = 1000,
+                 [PK_CLASS_W] = 100000000,
+                 [PK_CLASS_A] = 800000000,
+                 [PK_CLASS_B] = 8000000000,
+                 [PK_CLASS_C] = PI_MAX_N},
+        .max_size = PI_MAX_N,
+        .max_size_why = "the agreement tolerance 1e-5 holds up to 4e10 terms",
+        .bytes = pi_bytes,
+        .setup = pi_setup,
+        .reset = pi_reset,
+        .verify = pi_verify,
+        .run = {[PK_SERIAL] = pi_serial,
+                [PK_OPENMP] = pi_openmp,
+                [PK_THREADS] = pi_threads,
+                [PK_FORK] = pi_fork},
+        .tolerance = PI_TOLERANCE, /* relative: 2 gamma_{n+8} <= 1e-5 for n <= 4e10 (README) */
+        .unit = "GFLOP/s",
+        .rate = pi_rate,
+    },
     {
         .name = "polysum",
         .pattern = "Queue",

@@ -4,6 +4,7 @@
 #include <string.h>
 
 const struct pk_mpi_kernel pk_mpi_kernels[] = {
+    {"pi", pi_mpi, NULL},
     {"polysum", polysum_mpi, NULL},
     {"stream", stream_mpi, stream_mpi_collect},
 };

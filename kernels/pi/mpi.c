@@ -1,0 +1,23 @@
+/*
+ * pi, MPI model: each rank sums the terms of its block; MPI_Reduce(MPI_SUM) combines the
+ * partials on rank 0 (in an order the library chooses, which the tolerance covers), which
+ * scales by h.
+ */
+#include "kernel.h"
+
+#include "pk_kernel_mpi.h"
+
+int pi_mpi(struct pk_case *c, MPI_Comm comm)
+{
+    struct pi_data *d = c->data;
+    long long n = c->n;
+    double h = 1.0 / n, sum = 0.0, total = 0.0;
+    struct pk_range r = pk_partition_block(n, c->ranks, c->rank);
+
+    for (long long i = r.lo; i < r.hi; i++)
+        sum += pi_term(i, h);
+    MPI_Reduce(&sum, &total, 1, MPI_DOUBLE, MPI_SUM, 0, comm);
+    if (c->rank == 0)
+        d->pi = total * h;
+    return 0;
+}
