@@ -11,6 +11,7 @@
  */
 #include "pi/kernel.h"
 #include "polysum/kernel.h"
+#include "spawn/kernel.h"
 #include "stream/kernel.h"
 
 const struct pk_kernel pk_kernels[] = {
@@ -58,6 +59,30 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_OPENMP] = polysum_openmp,
                 [PK_THREADS] = polysum_threads,
                 [PK_FORK] = polysum_fork},
+    },
+    {
+        .name = "spawn",
+        .pattern = "Process start/join",
+        .summary = "n rounds of: create p workers that each run job(round, w + 1), join them; "
+                   "measures creation itself",
+        /* W is about 0.1 s for fork at p = 2; the time per class differs by model by design */
+        .size = {[PK_CLASS_S] = 10,
+                 [PK_CLASS_W] = 400,
+                 [PK_CLASS_A] = 4000,
+                 [PK_CLASS_B] = 40000,
+                 [PK_CLASS_C] = 40000},
+        .max_size = SPAWN_MAX_N,
+        .max_size_why = "10^7 rounds of fork at p = 2 already take about 40 minutes",
+        .bytes = spawn_bytes,
+        .setup = spawn_setup,
+        .reset = spawn_reset,
+        .verify = spawn_verify,
+        .run = {[PK_SERIAL] = spawn_serial,
+                [PK_OPENMP] = spawn_openmp,
+                [PK_THREADS] = spawn_threads,
+                [PK_FORK] = spawn_fork},
+        .unit = "us/round",
+        .rate = spawn_rate,
     },
     {
         .name = "stream",
