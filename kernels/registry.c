@@ -9,12 +9,36 @@
  *      B about 10 s, C for clusters (measure them; say so in its README).
  * The Makefile finds the files; the unit tests run every entry in every model.
  */
+#include "montecarlo/kernel.h"
 #include "pi/kernel.h"
 #include "polysum/kernel.h"
 #include "spawn/kernel.h"
 #include "stream/kernel.h"
 
 const struct pk_kernel pk_kernels[] = {
+    {
+        .name = "montecarlo",
+        .pattern = "Pool.map + reduce",
+        .summary = "pi by n random darts from a counter-based generator; the hit count is exact "
+                   "and the same in every model",
+        .size = {[PK_CLASS_S] = 100000,
+                 [PK_CLASS_W] = 50000000,
+                 [PK_CLASS_A] = 500000000,
+                 [PK_CLASS_B] = 5000000000,
+                 [PK_CLASS_C] = 50000000000},
+        .max_size = MONTECARLO_MAX_N,
+        .max_size_why = "the 2^32 grid's bias in the estimate must stay near one standard error",
+        .bytes = montecarlo_bytes,
+        .setup = montecarlo_setup,
+        .reset = montecarlo_reset,
+        .verify = montecarlo_verify,
+        .run = {[PK_SERIAL] = montecarlo_serial,
+                [PK_OPENMP] = montecarlo_openmp,
+                [PK_THREADS] = montecarlo_threads,
+                [PK_FORK] = montecarlo_fork},
+        .unit = "Mdart/s",
+        .rate = montecarlo_rate,
+    },
     {
         .name = "pi",
         .pattern = "Pool.map over a range",

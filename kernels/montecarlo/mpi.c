@@ -1,0 +1,19 @@
+/*
+ * montecarlo, MPI model: each rank counts the hits of its block of darts; MPI_Reduce sums the
+ * counts on rank 0 (integers: the sum is exact in any order), which alone verifies.
+ */
+#include "kernel.h"
+
+#include "pk_kernel_mpi.h"
+
+int montecarlo_mpi(struct pk_case *c, MPI_Comm comm)
+{
+    struct montecarlo_data *d = c->data;
+    struct pk_range r = pk_partition_block(c->n, c->ranks, c->rank);
+    long long mine = montecarlo_range(c->seed, r.lo, r.hi), hits = 0;
+
+    MPI_Reduce(&mine, &hits, 1, MPI_LONG_LONG, MPI_SUM, 0, comm);
+    if (c->rank == 0)
+        d->hits = hits;
+    return 0;
+}
