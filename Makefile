@@ -40,7 +40,8 @@ COMMON_SRC  := $(wildcard common/*.c)
 KERNEL_SRC  := $(filter-out %/mpi.c,$(wildcard kernels/*/*.c)) kernels/case.c kernels/registry.c
 MPI_SRC     := $(wildcard kernels/*/mpi.c) kernels/registry_mpi.c drivers/run_mpi.c
 RUNNER_SRC  := drivers/runner.c drivers/opts.c
-PK_SRC      := $(filter-out drivers/run.c drivers/run_mpi.c $(RUNNER_SRC),$(wildcard drivers/*.c))
+REPORT_SRC  := drivers/results.c drivers/report.c drivers/warn.c drivers/export.c
+PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) drivers/launch.c
 UNIT_SRC    := $(wildcard tests/unit/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
@@ -86,7 +87,7 @@ $(BUILD)/%.o: %.c $(BUILD)/FLAGS
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(ALL_CPPFLAGS) -MMD -MP $(ALL_CFLAGS) -c -o $@ $<
 
-$(LIBPK): $(call obj,$(COMMON_SRC) $(KERNEL_SRC) $(RUNNER_SRC))
+$(LIBPK): $(call obj,$(COMMON_SRC) $(KERNEL_SRC) $(RUNNER_SRC) $(REPORT_SRC))
 	$(call msg,AR,$@)
 	$(Q)rm -f $@ && ar rcs $@ $^
 

@@ -494,13 +494,9 @@ static int write_output(const struct run_request *q, const struct pk_config *cfg
     return 0;
 }
 
-/* Tells OpenMP and the runners what --bind and the progress line need. */
-static void prepare_environment(const struct pk_launch *l, bool show)
+/* Tells the runners whether to report progress (OpenMP's binding is set per launch). */
+static void prepare_environment(bool show)
 {
-    if (l->bind != PK_BIND_NONE) {
-        setenv("OMP_PROC_BIND", pk_bind_name(l->bind), 1);
-        setenv("OMP_PLACES", "cores", 1);
-    }
     if (show)
         setenv("PK_PROGRESS", "1", 1);
     else
@@ -533,7 +529,7 @@ int cmd_run(int argc, char **argv)
     progress.on = !q.quiet && isatty(STDERR_FILENO);
     progress.nsteps = nsteps;
     progress.started = pk_timer_now();
-    prepare_environment(&l, progress.on);
+    prepare_environment(progress.on);
     control.on_progress = progress.on ? on_progress : NULL;
     pk_context_gather(&ctx, q.format == PK_FORMAT_JSON ||
                                 (q.output && q.output_format == PK_FORMAT_JSON));

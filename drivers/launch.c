@@ -18,6 +18,28 @@
 
 #define MAX_ARGS 96
 
+static const char *const omp_binding[2] = {"OMP_PROC_BIND", "OMP_PLACES"};
+
+/*
+ * OpenMP's binding variables reach openmp runners only: libgomp, linked into every runner,
+ * reads them at load time and pins the main thread, which would leave a threads or fork
+ * runner with one CPU for all its workers. openmp runners get pk's --bind, or else the
+ * caller's own settings.
+ */
+static void set_omp_binding(const struct pk_launch *l, enum pk_model model)
+{
+    static const char *const places = "cores";
+    for (int i = 0; i < 2; i++) {
+        const char *ours = i == 0 ? pk_bind_name(l->bind) : places;
+        if (model == PK_OPENMP && l->bind != PK_BIND_NONE)
+            setenv(omp_binding[i], ours, 1);
+        else if (model == PK_OPENMP && l->user_omp[i])
+            setenv(omp_binding[i], l->user_omp[i], 1);
+        else
+            unsetenv(omp_binding[i]);
+    }
+}
+
 void pk_launch_init(struct pk_launch *l)
 {
     char dir[PATH_MAX] = ".";
@@ -41,6 +63,10 @@ void pk_launch_init(struct pk_launch *l)
     strftime(l->run, sizeof l->run, "%Y%m%dT%H%M%S", localtime(&now));
     snprintf(l->run + strlen(l->run), sizeof l->run - strlen(l->run), "-%d", (int)getpid());
     snprintf(l->commit, sizeof l->commit, "%s", PK_BUILD_COMMIT);
+    for (int i = 0; i < 2; i++) {
+        const char *v = getenv(omp_binding[i]);
+        l->user_omp[i] = v ? strdup(v) : NULL;
+    }
     const char *job = getenv("SLURM_JOB_ID"), *task = getenv("SLURM_ARRAY_TASK_ID");
     snprintf(l->job, sizeof l->job, "%s%s%s", job ? job : "", task ? "_" : "", task ? task : "");
 }
@@ -293,6 +319,7 @@ bool pk_launch_run(const struct pk_launch *l, const struct pk_config *cfg, int r
     snprintf(out->job, sizeof out->job, "%s", l->job);
     out->wall_s = out->startup_s = NAN;
     runner_argv(l, cfg, reps, argv, text, store, sizeof store);
+    set_omp_binding(l, cfg->spec.model);
     if (pk_child_run(argv, l->timeout_s, ctl, &child, err, sizeof err)) {
         account(cfg, out, PK_STATUS_ERROR, "%s", err);
         return true;

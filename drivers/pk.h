@@ -36,6 +36,7 @@ struct pk_launch {
     double until_ci; /* --until-ci PCT; reps is then the most */
     enum pk_bind bind;
     char host[64], run[64], commit[64], job[64]; /* context keys of every row */
+    char *user_omp[2];                           /* the caller's OMP_PROC_BIND, OMP_PLACES */
 };
 
 /* One configuration of a pk run: what to run and, once it ran, what came back. */

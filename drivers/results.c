@@ -142,14 +142,16 @@ static int split_record(char **p, char *fields[], int max, int *nfields)
                 return -2;
             fields[n++] = out;
         } else if (*in == '\r' || *in == '\n' || *in == '\0') {
+            /* step past the line end first: out may point at it (fields are split in place) */
+            char *field_end = out;
             bool end = *in == '\0';
-            *out = '\0';
             if (*in == '\r')
                 in++;
             if (*in == '\n')
                 in++;
             else if (!end)
                 return -1;
+            *field_end = '\0';
             *p = in;
             *nfields = n;
             return end ? 1 : 0; /* 1: the file ended without a line break */
@@ -284,7 +286,7 @@ int pk_results_read_csv(const char *path, struct pk_result **all, int *n, int *c
         return -1;
     p = text;
     rc = split_record(&p, f, NCOLUMNS, &nf);
-    bool header_ok = rc >= 0 && nf == NCOLUMNS;
+    bool header_ok = rc == 0 && nf == NCOLUMNS; /* 1 would be a header cut short */
     for (int i = 0; header_ok && i < NCOLUMNS; i++)
         header_ok = strcmp(f[i], columns[i]) == 0;
     if (!header_ok) {

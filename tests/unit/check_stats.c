@@ -41,6 +41,103 @@ START_TEST(test_stats_large_sample)
 }
 END_TEST
 
+/* The ranks from the formula, computed by hand: n = 10 gives 2 and 10. */
+START_TEST(test_stats_median_ci_ranks)
+{
+    static const size_t cases[][3] = {{6, 1, 6}, {10, 2, 10}, {20, 6, 16}, {100, 41, 61}};
+    size_t lo, hi;
+    ck_assert(!pk_stats_median_ci_ranks(5, &lo, &hi));
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ck_assert(pk_stats_median_ci_ranks(cases[i][0], &lo, &hi));
+        ck_assert_msg(lo == cases[i][1] && hi == cases[i][2], "n=%zu: ranks %zu, %zu", cases[i][0],
+                      lo, hi);
+    }
+}
+END_TEST
+
+START_TEST(test_stats_summary_interval_is_order_statistics)
+{
+    double x[] = {7, 3, 10, 1, 9, 2, 8, 6, 5, 4}, y[] = {1, 2, 3, 4, 5};
+    struct pk_summary s;
+    ck_assert_int_eq(pk_stats_summarize(x, 10, &s), 0);
+    ck_assert(s.ci_lo == 2 && s.ci_hi == 10); /* the 2nd and 10th smallest */
+    ck_assert_int_eq(pk_stats_summarize(y, 5, &s), 0);
+    ck_assert(isnan(s.ci_lo) && isnan(s.ci_hi)); /* no interval below 6 reps */
+}
+END_TEST
+
+START_TEST(test_stats_speedup_interval_is_conservative)
+{
+    struct pk_summary base = {10, 10, 0, 0, 0, 0, 9, 11}, t = {10, 5, 0, 0, 0, 0, 4, 6};
+    struct pk_speedup s = pk_stats_speedup(&base, &t);
+    ck_assert(s.s == 2 && s.lo == 1.5 && s.hi == 2.75);
+    t.ci_lo = t.ci_hi = NAN;
+    s = pk_stats_speedup(&base, &t);
+    ck_assert(s.s == 2 && isnan(s.lo) && isnan(s.hi));
+}
+END_TEST
+
+/* Times that follow Amdahl's law exactly give back its serial fraction, at every p. */
+START_TEST(test_stats_karp_flatt_and_amdahl_recover_f)
+{
+    static const double fractions[] = {0, 0.05, 0.3, 0.9};
+    for (size_t i = 0; i < sizeof fractions / sizeof fractions[0]; i++) {
+        double f = fractions[i], t1 = 2.5, t[8];
+        int p[8];
+        for (int k = 0; k < 8; k++) {
+            p[k] = 1 << k; /* 1, 2, 4, ..., 128 */
+            t[k] = t1 * (f + (1 - f) / p[k]);
+            if (p[k] > 1)
+                ck_assert_msg(fabs(pk_stats_karp_flatt(t1 / t[k], p[k]) - f) < 1e-12,
+                              "Karp-Flatt at f=%g p=%d", f, p[k]);
+        }
+        struct pk_amdahl fit;
+        ck_assert_int_eq(pk_stats_amdahl_fit(p, t, 8, &fit), 0);
+        ck_assert_msg(fabs(fit.serial_fraction - f) < 1e-12, "fit %g for f=%g", fit.serial_fraction,
+                      f);
+        ck_assert(fabs(fit.a - t1 * f) < 1e-12 && fabs(fit.b - t1 * (1 - f)) < 1e-12);
+        if (f > 0)
+            ck_assert(fabs(fit.bound - 1 / f) < 1e-9);
+        else
+            ck_assert(isinf(fit.bound));
+    }
+    ck_assert(isnan(pk_stats_karp_flatt(1.5, 1)));
+    int one[] = {4, 4};
+    double same[] = {1, 1};
+    ck_assert_int_eq(pk_stats_amdahl_fit(one, same, 2, &(struct pk_amdahl){0}), -1);
+}
+END_TEST
+
+/* U by counting pairs (x > y counts 1, a tie 1/2): independent of the rank sums used. */
+static double u_by_pairs(const double *x, size_t nx, const double *y, size_t ny)
+{
+    double u = 0;
+    for (size_t i = 0; i < nx; i++)
+        for (size_t j = 0; j < ny; j++)
+            u += x[i] > y[j] ? 1 : x[i] == y[j] ? 0.5 : 0;
+    return u;
+}
+
+START_TEST(test_stats_mann_whitney)
+{
+    double x[] = {1, 2, 3, 4, 5}, y[] = {6, 7, 8, 9, 10}, u;
+    /* no ties: U = 0; z = (12.5 - 0.5) / sqrt(25 * 11 / 12) = 2.5067; p = erfc(z / sqrt 2) */
+    double p = pk_stats_mann_whitney(x, 5, y, 5, &u);
+    ck_assert(u == 0);
+    ck_assert_msg(fabs(p - 0.012186) < 1e-5, "p = %g", p);
+    double a[] = {1, 2, 2, 3, 5, 5}, b[] = {2, 3, 3, 4, 5, 6, 7};
+    pk_stats_mann_whitney(a, 6, b, 7, &u);
+    ck_assert(u == u_by_pairs(a, 6, b, 7));
+    double same[] = {4, 4, 4, 4, 4, 4, 4, 4, 4};
+    ck_assert(pk_stats_mann_whitney(same, 9, same, 9, &u) == 1.0);
+    ck_assert(isnan(pk_stats_mann_whitney(x, 0, y, 5, &u)));
+    double shifted[9], base[9];
+    for (int i = 0; i < 9; i++)
+        base[i] = 1.0 + 0.01 * i, shifted[i] = base[i] + 0.001;
+    ck_assert(pk_stats_mann_whitney(base, 9, shifted, 9, &u) > 0.05); /* overlapping */
+}
+END_TEST
+
 Suite *stats_suite(void)
 {
     Suite *s = suite_create("stats");
@@ -49,6 +146,11 @@ Suite *stats_suite(void)
     tcase_add_test(tc, test_stats_summary_known_values);
     tcase_add_test(tc, test_stats_single_sample);
     tcase_add_test(tc, test_stats_large_sample);
+    tcase_add_test(tc, test_stats_median_ci_ranks);
+    tcase_add_test(tc, test_stats_summary_interval_is_order_statistics);
+    tcase_add_test(tc, test_stats_speedup_interval_is_conservative);
+    tcase_add_test(tc, test_stats_karp_flatt_and_amdahl_recover_f);
+    tcase_add_test(tc, test_stats_mann_whitney);
     suite_add_tcase(s, tc);
     return s;
 }
