@@ -31,6 +31,7 @@ const struct pk_mpi_kernel *pk_mpi_kernel_find(const char *name);
 int pi_mpi(struct pk_case *c, MPI_Comm comm);
 int polysum_mpi(struct pk_case *c, MPI_Comm comm);
 int spawn_mpi(struct pk_case *c, MPI_Comm comm);
+int square_mpi(struct pk_case *c, MPI_Comm comm);
 int stream_mpi(struct pk_case *c, MPI_Comm comm);
 int stream_mpi_collect(struct pk_case *c, MPI_Comm comm);
 
