@@ -101,11 +101,17 @@ const struct pk_kernel pk_kernels[] = {
         .setup = square_setup,
         .reset = square_reset,
         .verify = square_verify,
+        .init = {[PK_SERIAL] = square_serial_init,
+                 [PK_OPENMP] = square_openmp_init,
+                 [PK_THREADS] = square_threads_init,
+                 [PK_FORK] = square_fork_init},
         .run = {[PK_SERIAL] = square_serial,
                 [PK_OPENMP] = square_openmp,
                 [PK_THREADS] = square_threads,
                 [PK_FORK] = square_fork},
         .unit = "GB/s",
+        .rate_note = "16 bytes per element (read x, write y; write-allocate traffic not "
+                     "counted)",
         .rate = square_rate,
     },
     {

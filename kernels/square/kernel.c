@@ -1,4 +1,4 @@
-/* square: the block loop every model but openmp calls, setup, reset, the check and the rate. */
+/* square: the block loops every model but openmp calls, setup, reset, the check and the rate. */
 #include "kernel.h"
 
 #include <stdio.h>
@@ -11,6 +11,14 @@ void square_range(const long long *x, long long *y, long long lo, long long hi)
 {
     for (long long i = lo; i < hi; i++)
         y[i] = square_of(x[i]);
+}
+
+void square_fill(struct square_data *d, uint64_t seed, long long lo, long long hi)
+{
+    for (long long i = lo; i < hi; i++) {
+        d->x[i] = square_input(seed, i);
+        d->y[i] = -1;
+    }
 }
 
 /*
@@ -60,11 +68,17 @@ int square_setup(struct pk_case *c, char *err, size_t errlen)
         snprintf(err, errlen, "square: arena too small");
         return -1;
     }
-    /* only rank 0 holds the input; the other ranks get their blocks by MPI_Scatterv */
-    if (c->rank == 0)
-        for (long long i = 0; i < c->n; i++)
-            d->x[i] = square_input(c->seed, i);
     c->data = d;
+    if (c->model != PK_MPI)
+        return 0; /* the models' init hooks fill x, from the workers that square it */
+    if (c->rank == 0) {
+        square_fill(d, c->seed, 0, c->n); /* rank 0 holds the input */
+    } else {
+        /* poisoned, not filled: a block that MPI_Scatterv skipped must fail the check */
+        struct pk_range r = own_block(c);
+        for (long long i = r.lo; i < r.hi; i++)
+            d->x[i] = SQUARE_X_POISON;
+    }
     return 0;
 }
 

@@ -7,7 +7,12 @@
  * Reference: verify regenerates x[i] from (seed, i), not from the x array, so a corrupted input
  * is caught as well as a wrong or missing output; exact, tolerance 0. The result all models
  * must agree on is an order-sensitive 64-bit polynomial hash of y (a permutation changes it).
- * Rate: GB/s counting 16 bytes an element (8 read from x, 8 written to y).
+ * First touch: for serial, openmp, threads and fork, setup only maps the arrays; each model's
+ * init fills x and poisons y from the very workers (and partition) that square them, so on a
+ * NUMA machine every page lives where it is used. mpi: rank 0 fills all of x in setup (it
+ * holds the input); another rank touches only its block, so its memory follows its block.
+ * Rate: GB/s counting 16 bytes an element (8 read from x, 8 written to y); the write-allocate
+ * read of y that most caches add is not counted.
  */
 #ifndef SQUARE_KERNEL_H
 #define SQUARE_KERNEL_H
@@ -23,6 +28,9 @@
 
 /* Inputs lie in [-SQUARE_X_MAX, SQUARE_X_MAX]: |x| < 2^31. */
 #define SQUARE_X_MAX ((1LL << 31) - 1)
+
+/* What an mpi rank's x holds until scattered: its square 2^62 is no input's square. */
+#define SQUARE_X_POISON (1LL << 31)
 
 struct square_data {
     long long *x;      /* inputs; on an mpi rank other than 0, only its block is ever touched */
@@ -49,6 +57,9 @@ static inline long long square_of(long long x)
  */
 void square_range(const long long *x, long long *y, long long lo, long long hi);
 
+/* x[i] = the input, y[i] = -1 for i in [lo, hi): the first touch of those pages. */
+void square_fill(struct square_data *d, uint64_t seed, long long lo, long long hi);
+
 /* The order-sensitive 64-bit hash of y[0..n) that verify reports (the models' common result). */
 uint64_t square_hash(const long long *y, long long n);
 
@@ -58,6 +69,10 @@ void square_reset(struct pk_case *c);
 void square_verify(const struct pk_case *c, struct pk_verdict *v);
 double square_rate(const struct pk_case *c, double seconds);
 
+int square_serial_init(struct pk_case *c, int p);
+int square_openmp_init(struct pk_case *c, int p);
+int square_threads_init(struct pk_case *c, int p);
+int square_fork_init(struct pk_case *c, int p);
 int square_serial(struct pk_case *c, int p);
 int square_openmp(struct pk_case *c, int p);
 int square_threads(struct pk_case *c, int p);

@@ -3,7 +3,10 @@
  * verify catches a wrong, swapped, corrupted or missing output, and every model agrees at p=3.
  */
 #include <check.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "helpers.h"
 #include "square/kernel.h"
@@ -18,7 +21,7 @@ static const long long known_y[5] = {81727253186924944, 1114343315126402881, 409
 #define KNOWN_HASH_5     "62cc20908063c797"
 #define KNOWN_HASH_10000 "bd2be76bbbce3b2f" /* class S */
 
-/* A serial case of n elements, prepared, run once and checked ok; release it after. */
+/* A serial case of n elements, prepared, filled, run once and checked ok; release it after. */
 static void good_run(struct pk_case *c, long long n)
 {
     const struct pk_kernel *k = pk_kernel_find("square");
@@ -27,6 +30,7 @@ static void good_run(struct pk_case *c, long long n)
 
     pk_case_init(c, k, PK_SERIAL, 1, n);
     ck_assert_msg(pk_case_prepare(c, err, sizeof err) == 0, "%s", err);
+    ck_assert_int_eq(k->init[PK_SERIAL](c, 1), 0);
     k->reset(c);
     ck_assert_int_eq(k->run[PK_SERIAL](c, 1), 0);
     k->verify(c, &v);
@@ -157,26 +161,74 @@ START_TEST(test_square_reset_without_run_fails)
 }
 END_TEST
 
-/* An mpi rank other than 0 fills no input and poisons only its own block of y. */
+/* How many pages of [p, p + bytes) are resident: the ones somebody has touched. */
+static long resident_pages(const void *p, size_t bytes)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), n = (bytes + page - 1) / page;
+    unsigned char *vec = malloc(n);
+    long count = 0;
+    ck_assert(vec != NULL);
+    ck_assert_int_eq(mincore((void *)p, bytes, vec), 0);
+    for (size_t i = 0; i < n; i++)
+        count += vec[i] & 1;
+    free(vec);
+    return count;
+}
+
+/* In-process models: setup touches no page of x or y; the threads' init touches all of them. */
+START_TEST(test_square_setup_leaves_pages_for_the_workers)
+{
+    const struct pk_kernel *k = pk_kernel_find("square");
+    long long n = 1 << 20; /* 8 MiB per array */
+    size_t bytes = (size_t)n * sizeof(long long), page = (size_t)sysconf(_SC_PAGESIZE);
+    struct square_data *d;
+    struct pk_case c;
+    char err[128];
+
+    pk_case_init(&c, k, PK_THREADS, 3, n);
+    ck_assert_msg(pk_case_prepare(&c, err, sizeof err) == 0, "%s", err);
+    d = c.data;
+    ck_assert_int_eq(resident_pages(d->x, bytes) + resident_pages(d->y, bytes), 0);
+    ck_assert_int_eq(pk_threadpool_start(&c.threads, 3, err, sizeof err), 0);
+    ck_assert_int_eq(k->init[PK_THREADS](&c, 3), 0);
+    ck_assert_int_eq(resident_pages(d->x, bytes), (long)(bytes / page));
+    ck_assert_int_eq(resident_pages(d->y, bytes), (long)(bytes / page));
+    ck_assert_int_eq(k->run[PK_THREADS](&c, 3), 0);
+    ck_assert_int_eq(verdict(&c).status, PK_STATUS_OK);
+    pk_threadpool_stop(c.threads);
+    pk_case_release(&c);
+}
+END_TEST
+
+/*
+ * An mpi rank other than 0 touches only its own block: its x poisoned (a skipped Scatterv must
+ * fail) and its y by reset. Its resident memory is its block, not the full-size arrays.
+ */
 START_TEST(test_square_mpi_rank_touches_only_its_block)
 {
     const struct pk_kernel *k = pk_kernel_find("square");
-    struct pk_case c;
+    long long n = 3 << 20; /* 24 MiB per array, 8 MiB per rank */
+    size_t bytes = (size_t)n * sizeof(long long), page = (size_t)sysconf(_SC_PAGESIZE);
+    struct pk_range r = pk_partition_block(n, 3, 1);
     struct square_data *d;
-    struct pk_range r;
+    struct pk_case c;
     char err[128];
 
-    pk_case_init(&c, k, PK_MPI, 3, 100);
+    pk_case_init(&c, k, PK_MPI, 3, n);
     c.rank = 1;
     c.ranks = 3;
     ck_assert_msg(pk_case_prepare(&c, err, sizeof err) == 0, "%s", err);
     k->reset(&c);
     d = c.data;
-    r = pk_partition_block(100, 3, 1);
-    for (long long i = 0; i < 100; i++) {
-        ck_assert_int_eq(d->x[i], 0);
-        ck_assert_int_eq(d->y[i], i >= r.lo && i < r.hi ? -1 : 0);
+    /* the block's pages, and at most one page more at each end of it */
+    ck_assert_int_le(resident_pages(d->x, bytes), (long)(bytes / 3 / page) + 2);
+    ck_assert_int_le(resident_pages(d->y, bytes), (long)(bytes / 3 / page) + 2);
+    for (long long i = 0; i < n; i += 4093) {
+        int mine = i >= r.lo && i < r.hi;
+        ck_assert_int_eq(d->x[i], mine ? SQUARE_X_POISON : 0);
+        ck_assert_int_eq(d->y[i], mine ? -1 : 0);
     }
+    ck_assert(square_of(SQUARE_X_POISON) > square_of(SQUARE_X_MAX)); /* no input's square */
     pk_case_release(&c);
 }
 END_TEST
@@ -223,6 +275,7 @@ Suite *square_suite(void)
     tcase_add_test(tc, test_square_corrupted_input_fails);
     tcase_add_test(tc, test_square_swapped_pair_changes_hash);
     tcase_add_test(tc, test_square_reset_without_run_fails);
+    tcase_add_test(tc, test_square_setup_leaves_pages_for_the_workers);
     tcase_add_test(tc, test_square_mpi_rank_touches_only_its_block);
     tcase_add_test(tc, test_square_bytes_and_rate);
     /* every in-process model; mpi is checked against serial in the kernels suite */
