@@ -15,7 +15,7 @@
 #define SQUARE_MPI_WINDOW INT_MAX /* a test build sets it small to exercise several windows */
 #endif
 
-/* Every rank's share of the window [lo, hi) of its block: counts, offsets from lo. */
+/* For every rank, how many elements of its block fall in the window [lo, hi), and from where. */
 static void window_counts(const struct pk_case *c, long long lo, long long hi, int *count,
                           int *disp)
 {
@@ -34,7 +34,7 @@ int square_mpi(struct pk_case *c, MPI_Comm comm)
     int me = c->rank;
     struct pk_range r = pk_partition_block(n, c->ranks, me);
 
-    for (lo = 0; lo < n; lo = hi) { /* rank 0 keeps its own block where it is */
+    for (lo = 0; lo < n; lo = hi) { /* in place: rank 0 keeps its own block where it is */
         hi = n - lo > SQUARE_MPI_WINDOW ? lo + SQUARE_MPI_WINDOW : n;
         window_counts(c, lo, hi, d->count, d->disp);
         MPI_Scatterv(d->x + lo, d->count, d->disp, MPI_LONG_LONG,
