@@ -13,6 +13,7 @@
 #include "pi/kernel.h"
 #include "polysum/kernel.h"
 #include "spawn/kernel.h"
+#include "square/kernel.h"
 #include "stream/kernel.h"
 
 const struct pk_kernel pk_kernels[] = {
@@ -107,6 +108,35 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_FORK] = spawn_fork},
         .unit = "us/round",
         .rate = spawn_rate,
+    },
+    {
+        .name = "square",
+        .pattern = "Pool.map",
+        .summary = "y[i] = x[i]^2 over n int64 inputs, results in input order; fork writes "
+                   "straight into shared memory, mpi scatters and gathers",
+        .size = {[PK_CLASS_S] = 10000,
+                 [PK_CLASS_W] = 80000000,
+                 [PK_CLASS_A] = 800000000,
+                 [PK_CLASS_B] = 8000000000,
+                 [PK_CLASS_C] = 32000000000},
+        .max_size = SQUARE_MAX_N,
+        .max_size_why = "x and y take 16 bytes an element: 2^36 of them are 1 TiB",
+        .bytes = square_bytes,
+        .setup = square_setup,
+        .reset = square_reset,
+        .verify = square_verify,
+        .init = {[PK_SERIAL] = square_serial_init,
+                 [PK_OPENMP] = square_openmp_init,
+                 [PK_THREADS] = square_threads_init,
+                 [PK_FORK] = square_fork_init},
+        .run = {[PK_SERIAL] = square_serial,
+                [PK_OPENMP] = square_openmp,
+                [PK_THREADS] = square_threads,
+                [PK_FORK] = square_fork},
+        .unit = "GB/s",
+        .rate_note = "16 bytes per element (read x, write y; write-allocate traffic not "
+                     "counted)",
+        .rate = square_rate,
     },
     {
         .name = "stream",

@@ -8,6 +8,7 @@ const struct pk_mpi_kernel pk_mpi_kernels[] = {
     {"pi", pi_mpi, NULL},
     {"polysum", polysum_mpi, NULL},
     {"spawn", spawn_mpi, NULL},
+    {"square", square_mpi, NULL},
     {"stream", stream_mpi, stream_mpi_collect},
 };
 
