@@ -24,5 +24,6 @@ extern const int pk_mpi_nkernels;
 pk_mpi_run_fn pk_mpi_kernel_find(const char *name);
 
 int polysum_mpi(struct pk_case *c, MPI_Comm comm);
+int stencil_mpi(struct pk_case *c, MPI_Comm comm);
 
 #endif

@@ -10,6 +10,7 @@
  * The Makefile finds the files; the unit tests run every entry in every model.
  */
 #include "polysum/kernel.h"
+#include "stencil/kernel.h"
 
 const struct pk_kernel pk_kernels[] = {
     {
@@ -32,6 +33,39 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_OPENMP] = polysum_openmp,
                 [PK_THREADS] = polysum_threads,
                 [PK_FORK] = polysum_fork},
+    },
+    {
+        .name = "stencil",
+        .pattern = "Barrier",
+        .summary = "T sweeps of 2D 5-point Jacobi on an n x n grid with fixed boundary; workers "
+                   "own row blocks and meet at a barrier (mpi: halo rows) every sweep",
+        .size = {[PK_CLASS_S] = 256,
+                 [PK_CLASS_W] = 2000,
+                 [PK_CLASS_A] = 5600,
+                 [PK_CLASS_B] = 16000,
+                 [PK_CLASS_C] = 32000},
+        .min_size = 3,
+        .max_size = STENCIL_MAX_N,
+        .max_size_why = "mpi gathers the n^2 doubles with int counts",
+        .params = {{.name = "sweeps",
+                    .help = "Jacobi sweeps T per rep",
+                    .def = 20,
+                    .min = 1,
+                    .max = 100000},
+                   {.name = "field",
+                    .help = "starting grid: random interior in a warm boundary, or the linear "
+                            "field 3i - 2j + 7 that Jacobi leaves unchanged (closed-form check)",
+                    .choices = {"random", "linear"}}},
+        .bytes = stencil_bytes,
+        .setup = stencil_setup,
+        .reset = stencil_reset,
+        .verify = stencil_verify,
+        .run = {[PK_SERIAL] = stencil_serial,
+                [PK_OPENMP] = stencil_openmp,
+                [PK_THREADS] = stencil_threads,
+                [PK_FORK] = stencil_fork},
+        .unit = "GFLOP/s",
+        .rate = stencil_rate,
     },
 };
 

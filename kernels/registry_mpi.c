@@ -5,6 +5,7 @@
 
 const struct pk_mpi_kernel pk_mpi_kernels[] = {
     {"polysum", polysum_mpi},
+    {"stencil", stencil_mpi},
 };
 
 const int pk_mpi_nkernels = sizeof pk_mpi_kernels / sizeof pk_mpi_kernels[0];
