@@ -33,6 +33,7 @@ int pi_mpi(struct pk_case *c, MPI_Comm comm);
 int polysum_mpi(struct pk_case *c, MPI_Comm comm);
 int spawn_mpi(struct pk_case *c, MPI_Comm comm);
 int square_mpi(struct pk_case *c, MPI_Comm comm);
+int stencil_mpi(struct pk_case *c, MPI_Comm comm);
 int stream_mpi(struct pk_case *c, MPI_Comm comm);
 int stream_mpi_collect(struct pk_case *c, MPI_Comm comm);
 

@@ -14,6 +14,7 @@
 #include "polysum/kernel.h"
 #include "spawn/kernel.h"
 #include "square/kernel.h"
+#include "stencil/kernel.h"
 #include "stream/kernel.h"
 
 const struct pk_kernel pk_kernels[] = {
@@ -137,6 +138,39 @@ const struct pk_kernel pk_kernels[] = {
         .rate_note = "16 bytes per element (read x, write y; write-allocate traffic not "
                      "counted)",
         .rate = square_rate,
+    },
+    {
+        .name = "stencil",
+        .pattern = "Barrier",
+        .summary = "T sweeps of 2D 5-point Jacobi on an n x n grid with fixed boundary; workers "
+                   "own row blocks and meet at a barrier (mpi: halo rows) every sweep",
+        .size = {[PK_CLASS_S] = 256,
+                 [PK_CLASS_W] = 2000,
+                 [PK_CLASS_A] = 5600,
+                 [PK_CLASS_B] = 16000,
+                 [PK_CLASS_C] = 32000},
+        .min_size = 3,
+        .max_size = STENCIL_MAX_N,
+        .max_size_why = "mpi gathers the n^2 doubles with int counts",
+        .params = {{.name = "sweeps",
+                    .help = "Jacobi sweeps T per rep",
+                    .def = 20,
+                    .min = 1,
+                    .max = 100000},
+                   {.name = "field",
+                    .help = "starting grid: random interior in a warm boundary, or the linear "
+                            "field 3i - 2j + 7 that Jacobi leaves unchanged (closed-form check)",
+                    .choices = {"random", "linear"}}},
+        .bytes = stencil_bytes,
+        .setup = stencil_setup,
+        .reset = stencil_reset,
+        .verify = stencil_verify,
+        .run = {[PK_SERIAL] = stencil_serial,
+                [PK_OPENMP] = stencil_openmp,
+                [PK_THREADS] = stencil_threads,
+                [PK_FORK] = stencil_fork},
+        .unit = "GFLOP/s",
+        .rate = stencil_rate,
     },
     {
         .name = "stream",

@@ -9,6 +9,7 @@ const struct pk_mpi_kernel pk_mpi_kernels[] = {
     {"polysum", polysum_mpi, NULL},
     {"spawn", spawn_mpi, NULL},
     {"square", square_mpi, NULL},
+    {"stencil", stencil_mpi, NULL},
     {"stream", stream_mpi, stream_mpi_collect},
 };
 

@@ -1,0 +1,185 @@
+/* stencil: the row every model sweeps, setup with its serial reference, reset, verify, rate. */
+#include "kernel.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "barrier.h"
+#include "rng.h"
+
+void stencil_row(const double *restrict src, double *restrict dst, long long N, long long i)
+{
+    for (long long j = 1; j < N - 1; j++)
+        dst[i * N + j] = stencil_point(src, N, i, j);
+}
+
+unsigned long long stencil_hash(const double *u, long long N)
+{
+    uint64_t h = 0xcbf29ce484222325u; /* FNV-1a over 64-bit words */
+    for (long long k = 0; k < N * N; k++) {
+        uint64_t w;
+        memcpy(&w, &u[k], sizeof w);
+        /* mix each word first: FNV's multiply alone carries a word's high bits nowhere */
+        h = (h ^ pk_rng_u64(0, w)) * 0x100000001b3u;
+    }
+    return h;
+}
+
+/*
+ * The grid rows [lo, hi) this process writes: every interior row, or under mpi the rank's
+ * block (rank 0 excepted: the whole grid is gathered into its memory).
+ */
+static struct pk_range rows_owned(const struct pk_case *c)
+{
+    if (c->model != PK_MPI || c->rank == 0)
+        return (struct pk_range){1, c->n - 1};
+    struct pk_range b = pk_partition_block(c->n - 2, c->ranks, c->rank);
+    return (struct pk_range){b.lo + 1, b.hi + 1};
+}
+
+/*
+ * Point (i, j) of the starting grid. random: a warm boundary 2 + ((i + 2j) mod 8) / 8 around a
+ * cooler interior, uniform in [0, 1) from the counter-based generator at index iN + j, so any
+ * process can fill any rows alone. linear: the closed form.
+ */
+static double start_value(int field, unsigned long long seed, long long N, long long i, long long j)
+{
+    if (field == STENCIL_LINEAR)
+        return stencil_linear(i, j);
+    if (i == 0 || j == 0 || i == N - 1 || j == N - 1)
+        return 2.0 + (double)((i + 2 * j) % 8) / 8.0;
+    return pk_rng_unit(seed, (uint64_t)(i * N + j));
+}
+
+/*
+ * The reference: T sweeps by a plain loop of its own (not stencil_row, not a model's loop),
+ * ping-ponging between ref and work[0] so that the last sweep lands in ref. Reset poisons
+ * work[0]'s interior afterwards.
+ */
+static void reference(struct stencil_data *d, long long N)
+{
+    const double *src = d->init;
+
+    memcpy(d->ref, d->init, (size_t)N * (size_t)N * sizeof *d->ref); /* its boundary */
+    for (long long s = 0; s < d->sweeps; s++) {
+        double *dst = (d->sweeps - 1 - s) % 2 == 0 ? d->ref : d->work[0];
+        for (long long i = 1; i < N - 1; i++)
+            for (long long j = 1; j < N - 1; j++)
+                dst[i * N + j] = stencil_point(src, N, i, j);
+        src = dst;
+    }
+}
+
+size_t stencil_bytes(const struct pk_case *c)
+{
+    size_t grid = (size_t)c->n * (size_t)c->n * sizeof(double);
+    return sizeof(struct stencil_data) + 4 * grid + 2 * (size_t)c->ranks * sizeof(int);
+}
+
+int stencil_setup(struct pk_case *c, char *err, size_t errlen)
+{
+    long long N = c->n;
+    size_t grid = (size_t)N * (size_t)N * sizeof(double);
+    size_t ints = (size_t)c->ranks * sizeof(int);
+    struct stencil_data *d = pk_arena_alloc(&c->arena, sizeof *d);
+    struct pk_range own = rows_owned(c);
+    struct pk_range held = own.lo < own.hi ? (struct pk_range){own.lo - 1, own.hi + 1} : own;
+    int rc;
+
+    /* full-size grids on every rank: pages are mapped lazily, a rank touches only its rows */
+    if (!d || !(d->init = pk_arena_alloc(&c->arena, grid)) ||
+        !(d->work[0] = pk_arena_alloc(&c->arena, grid)) ||
+        !(d->work[1] = pk_arena_alloc(&c->arena, grid)) ||
+        !(d->ref = pk_arena_alloc(&c->arena, grid)) ||
+        !(d->counts = pk_arena_alloc(&c->arena, ints)) ||
+        !(d->displs = pk_arena_alloc(&c->arena, ints))) {
+        snprintf(err, errlen, "stencil: arena too small");
+        return -1;
+    }
+    d->sweeps = c->param[STENCIL_SWEEPS];
+    d->field = (int)c->param[STENCIL_FIELD];
+
+    /* the rows this process owns and their halos; the work grids get their boundaries here */
+    for (long long i = held.lo; i < held.hi; i++)
+        for (long long j = 0; j < N; j++)
+            d->init[i * N + j] = d->work[0][i * N + j] = d->work[1][i * N + j] =
+                start_value(d->field, c->seed, N, i, j);
+    if (c->model != PK_MPI || c->rank == 0) {
+        reference(d, N);
+        d->ref_hash = stencil_hash(d->ref, N);
+    }
+    for (int w = 0; w < c->ranks; w++) {
+        struct pk_range b = pk_partition_block(N - 2, c->ranks, w);
+        d->counts[w] = (int)((b.hi - b.lo) * N); /* N^2 <= INT_MAX (STENCIL_MAX_N) */
+        d->displs[w] = (int)((b.lo + 1) * N);
+    }
+    if (c->model == PK_FORK &&
+        pk_barrier_init_shared(&d->barrier, (unsigned)c->workers, err, errlen))
+        return -1;
+    if (c->model == PK_THREADS &&
+        (rc = pthread_barrier_init(&d->barrier, NULL, (unsigned)c->workers))) {
+        snprintf(err, errlen, "stencil: cannot make a barrier for %d threads: %s", c->workers,
+                 strerror(rc));
+        return -1;
+    }
+    if (c->model == PK_FORK || c->model == PK_THREADS)
+        d->parties = c->workers; /* no destroy: glibc's barrier holds nothing beyond its bytes */
+    c->data = d;
+    return 0;
+}
+
+void stencil_reset(struct pk_case *c)
+{
+    struct stencil_data *d = c->data;
+    struct pk_range own = rows_owned(c);
+    long long N = c->n;
+
+    for (int g = 0; g < 2; g++)
+        for (long long i = own.lo; i < own.hi; i++)
+            for (long long j = 1; j < N - 1; j++)
+                d->work[g][i * N + j] = NAN;
+}
+
+/* Whether two doubles have the same bits (NaN equals itself, 0.0 differs from -0.0). */
+static bool same_bits(double a, double b)
+{
+    return memcmp(&a, &b, sizeof a) == 0;
+}
+
+void stencil_verify(const struct pk_case *c, struct pk_verdict *v)
+{
+    const struct stencil_data *d = c->data;
+    const double *out = stencil_dst(d, d->sweeps - 1);
+    long long N = c->n, differ = 0, first = -1;
+
+    v->status = PK_STATUS_FAILED;
+    if (memcmp(out, d->ref, (size_t)N * (size_t)N * sizeof *out) != 0) {
+        for (long long k = 0; k < N * N; k++)
+            if (!same_bits(out[k], d->ref[k]) && differ++ == 0)
+                first = k;
+        snprintf(v->result, sizeof v->result, "%016llx", stencil_hash(out, N));
+        snprintf(v->detail, sizeof v->detail,
+                 "%lld of %lld points differ from the serial reference; first (%lld, %lld): "
+                 "%.17g, reference %.17g",
+                 differ, N * N, first / N, first % N, out[first], d->ref[first]);
+        return;
+    }
+    snprintf(v->result, sizeof v->result, "%016llx", d->ref_hash); /* out has ref's bits */
+    for (long long k = 0; d->field == STENCIL_LINEAR && k < N * N; k++)
+        if (!same_bits(out[k], stencil_linear(k / N, k % N))) {
+            snprintf(v->detail, sizeof v->detail,
+                     "point (%lld, %lld) is %.17g, the linear field %g", k / N, k % N, out[k],
+                     stencil_linear(k / N, k % N));
+            return;
+        }
+    v->status = PK_STATUS_OK;
+}
+
+double stencil_rate(const struct pk_case *c, double seconds)
+{
+    /* 4 flops per interior point and sweep: 3 additions and 1 multiply */
+    double interior = (double)(c->n - 2) * (double)(c->n - 2);
+    return 4.0 * interior * (double)c->param[STENCIL_SWEEPS] / seconds * 1e-9;
+}

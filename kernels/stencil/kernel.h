@@ -1,0 +1,98 @@
+/*
+ * stencil: T sweeps of the 2D 5-point Jacobi iteration (an explicit step of the heat equation)
+ * on an N x N grid whose boundary rows and columns stay fixed; n = N counts the boundary.
+ * Tutorial pattern: Barrier. Each worker owns a block of rows, and no worker may start sweep
+ * s + 1 before every worker has finished sweep s, since it reads its neighbours' rows; mpi
+ * ranks share no memory and trade one halo row with each neighbour instead.
+ *
+ * Grids: sweep 0 reads the starting grid `init`, which no model writes; sweep s writes
+ * work[s % 2] from the grid sweep s - 1 wrote (old and new swap every sweep). So the result is
+ * work[(T - 1) % 2], and reset poisons the interiors of both work grids with NaN: a rep that
+ * skips any point of its last sweep fails, whatever the input and T.
+ *
+ * Reference: an independent serial pass in setup (kernel.c, a loop of its own; it shares only
+ * stencil_point with the models). The final grid must equal it bit for bit (tolerance 0): every
+ * point is the same three additions and one multiply in the same order in every model (C fixes
+ * the order; -std=c11 turns FMA contraction off; nothing reassociates without -ffast-math),
+ * and no point depends on how the rows were split. The result is a 64-bit hash of the grid.
+ * --field linear starts from u = 3i - 2j + 7 everywhere, which Jacobi leaves unchanged
+ * exactly (integer sums below 2^53, then a multiply by a power of two); verify checks that
+ * closed form too.
+ */
+#ifndef STENCIL_KERNEL_H
+#define STENCIL_KERNEL_H
+
+#include <pthread.h>
+#include <stdbool.h>
+
+#include "partition.h"
+#include "pk_kernel.h"
+
+/* N^2 doubles must fit an int count: mpi gathers the grid with MPI_Gatherv */
+#define STENCIL_MAX_N 46340LL
+
+/* The kernel's parameters, in the order of the registry's params[]. */
+enum { STENCIL_SWEEPS, STENCIL_FIELD };
+enum { STENCIL_RANDOM, STENCIL_LINEAR }; /* --field choices */
+
+struct stencil_data {
+    double *init;         /* the starting grid; mpi writes only its halo rows (same values) */
+    double *work[2];      /* sweep s writes work[s % 2]; boundaries set at setup, never written */
+    double *ref;          /* the reference final grid (rank 0 only under mpi) */
+    int *counts, *displs; /* mpi: doubles each rank gathers to rank 0, and where they land */
+    long long sweeps;     /* T */
+    int field;            /* STENCIL_RANDOM or STENCIL_LINEAR */
+    int parties;          /* the barrier's count (threads and fork), 0 if none */
+    unsigned long long ref_hash;
+    pthread_barrier_t barrier; /* threads: private; fork: process-shared */
+};
+
+/*
+ * The new value of interior point (i, j) of grid u (row-major, N x N): the mean of its four
+ * neighbours, ((up + down) + left) + right, then times 0.25. Written once, here.
+ */
+static inline double stencil_point(const double *u, long long N, long long i, long long j)
+{
+    return 0.25 * (u[(i - 1) * N + j] + u[(i + 1) * N + j] + u[i * N + j - 1] + u[i * N + j + 1]);
+}
+
+/* The linear field of --field linear: exact in doubles for |i|, |j| < 2^49. */
+static inline double stencil_linear(long long i, long long j)
+{
+    return 3.0 * (double)i - 2.0 * (double)j + 7.0;
+}
+
+/* The grid sweep s reads: init for the first sweep, else the one sweep s - 1 wrote. */
+static inline double *stencil_src(const struct stencil_data *d, long long s)
+{
+    return s == 0 ? d->init : d->work[(s - 1) % 2];
+}
+
+/* The grid sweep s writes. After T sweeps the result is stencil_dst(d, T - 1). */
+static inline double *stencil_dst(const struct stencil_data *d, long long s)
+{
+    return d->work[s % 2];
+}
+
+/*
+ * Interior row i (1 <= i <= N - 2) of dst from src: dst[i][j] = stencil_point(src, i, j) for
+ * j in [1, N - 1). Compiled once, in kernel.c, so every model runs the same machine code for
+ * the inner loop and differs only in which rows it gives each worker.
+ */
+void stencil_row(const double *restrict src, double *restrict dst, long long N, long long i);
+
+/* The 64-bit hash of a grid's bits that the result line shows. */
+unsigned long long stencil_hash(const double *u, long long N);
+
+size_t stencil_bytes(const struct pk_case *c);
+int stencil_setup(struct pk_case *c, char *err, size_t errlen);
+void stencil_reset(struct pk_case *c);
+void stencil_verify(const struct pk_case *c, struct pk_verdict *v);
+double stencil_rate(const struct pk_case *c, double seconds);
+
+int stencil_serial(struct pk_case *c, int p);
+int stencil_openmp(struct pk_case *c, int p);
+int stencil_threads(struct pk_case *c, int p);
+int stencil_fork(struct pk_case *c, int p);
+
+#endif

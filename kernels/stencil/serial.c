@@ -1,0 +1,17 @@
+/* stencil, serial model: T sweeps, each a plain loop over all interior rows; the speedup base. */
+#include "kernel.h"
+
+int stencil_serial(struct pk_case *c, int p)
+{
+    struct stencil_data *d = c->data; /* 1. aliases */
+    long long N = c->n, T = d->sweeps;
+
+    (void)p; /* 2. split: none, one worker owns every row */
+    for (long long s = 0; s < T; s++) {
+        const double *src = stencil_src(d, s);
+        double *dst = stencil_dst(d, s);
+        for (long long i = 1; i < N - 1; i++)
+            stencil_row(src, dst, N, i); /* 3. work */
+    }
+    return 0; /* 4. combine: the grid is already whole */
+}
