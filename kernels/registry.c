@@ -9,6 +9,7 @@
  *      B about 10 s, C for clusters (measure them; say so in its README).
  * The Makefile finds the files; the unit tests run every entry in every model.
  */
+#include "mandelbrot/kernel.h"
 #include "montecarlo/kernel.h"
 #include "pi/kernel.h"
 #include "polysum/kernel.h"
@@ -18,6 +19,40 @@
 #include "stream/kernel.h"
 
 const struct pk_kernel pk_kernels[] = {
+    {
+        .name = "mandelbrot",
+        .pattern = "Pool.map, uneven items",
+        .summary = "escape-time counts (at most 1000) over n x 2n/5 pixels of the upper half "
+                   "plane; rows differ 250x in cost: static blocks against dynamic chunks",
+        .size = {[PK_CLASS_S] = 100,
+                 [PK_CLASS_W] = 700,
+                 [PK_CLASS_A] = 2200,
+                 [PK_CLASS_B] = 7000,
+                 [PK_CLASS_C] = 20000},
+        .min_size = MANDELBROT_MIN_N,
+        .max_size = MANDELBROT_MAX_N,
+        .max_size_why = "MPI counts are int: the grid must stay below 2^31 pixels",
+        .params = {{.name = "schedule",
+                    .help = "how rows reach workers: static blocks, or dynamic chunks from a "
+                            "shared queue",
+                    .choices = {"static", "dynamic"},
+                    .def = MANDELBROT_DYNAMIC},
+                   {.name = "chunk",
+                    .help = "rows per chunk of the dynamic schedule",
+                    .def = 4,
+                    .min = 1,
+                    .max = 4096}},
+        .bytes = mandelbrot_bytes,
+        .setup = mandelbrot_setup,
+        .reset = mandelbrot_reset,
+        .verify = mandelbrot_verify,
+        .run = {[PK_SERIAL] = mandelbrot_serial,
+                [PK_OPENMP] = mandelbrot_openmp,
+                [PK_THREADS] = mandelbrot_threads,
+                [PK_FORK] = mandelbrot_fork},
+        .unit = "Mpix/s",
+        .rate = mandelbrot_rate,
+    },
     {
         .name = "montecarlo",
         .pattern = "Pool.map + reduce",

@@ -1,0 +1,116 @@
+/*
+ * mandelbrot, MPI model.
+ * --schedule static: each rank computes its block of rows from pk_partition_block into its
+ * own copy of the grid; MPI_Gatherv brings the blocks to rank 0's grid.
+ * dynamic: master-worker. Ranks 1.. send finished rows to rank 0, and that message is also
+ * their request for more; rank 0 answers with the first row of their next chunk of --chunk
+ * rows (or h: stop). Rank 0 computes too, one row at a time from the same queue, and answers
+ * every waiting worker between its rows: on a machine with as many cores as ranks, a rank
+ * that only coordinated would leave a core idle (and Open MPI's blocking receive spins on it).
+ * With one rank, rank 0 computes every row itself.
+ */
+#include "kernel.h"
+
+#include "pk_kernel_mpi.h"
+
+enum { TAG_ROWS = 1, TAG_CHUNK = 2 };
+
+static long long chunk_end(const struct pk_case *c, long long lo)
+{
+    const struct mandelbrot_data *d = c->data;
+    long long chunk = c->param[MANDELBROT_CHUNK];
+    return lo + chunk < d->h ? lo + chunk : d->h;
+}
+
+static int mpi_static(struct pk_case *c, MPI_Comm comm)
+{
+    struct mandelbrot_data *d = c->data;
+    long long n = d->w;
+    struct pk_range r = pk_partition_block(d->h, c->ranks, c->rank);
+
+    for (long long row = r.lo; row < r.hi; row++)
+        mandelbrot_row(row, n, d->grid + row * n);
+    for (int k = 0; k < c->ranks; k++) { /* counts fit in int: h * w < 2^31 (MANDELBROT_MAX_N) */
+        struct pk_range b = pk_partition_block(d->h, c->ranks, k);
+        d->counts[k] = (int)((b.hi - b.lo) * n);
+        d->displs[k] = (int)(b.lo * n);
+    }
+    if (c->rank == 0)
+        MPI_Gatherv(MPI_IN_PLACE, 0, MPI_INT, d->grid, d->counts, d->displs, MPI_INT, 0, comm);
+    else
+        MPI_Gatherv(d->grid + r.lo * n, d->counts[c->rank], MPI_INT, NULL, NULL, NULL, MPI_INT, 0,
+                    comm);
+    return 0;
+}
+
+/* Rank 0: takes the rows `src` finished, hands it the next chunk, or h when none is left. */
+static void serve(struct pk_case *c, MPI_Comm comm, int src, long long *next, int *stopped)
+{
+    struct mandelbrot_data *d = c->data;
+    long long lo = d->given[src];
+
+    MPI_Recv(d->grid + lo * d->w, (int)((chunk_end(c, lo) - lo) * d->w), MPI_INT, src, TAG_ROWS,
+             comm, MPI_STATUS_IGNORE);
+    lo = *next;
+    *next = chunk_end(c, lo);
+    if (lo >= d->h)
+        (*stopped)++;
+    d->given[src] = lo;
+    MPI_Send(&lo, 1, MPI_LONG_LONG, src, TAG_CHUNK, comm);
+}
+
+static void master(struct pk_case *c, MPI_Comm comm)
+{
+    struct mandelbrot_data *d = c->data;
+    long long n = d->w, next = 0;
+    int stopped = 0, workers = c->ranks - 1, waiting;
+    MPI_Status st;
+
+    for (int k = 0; k < c->ranks; k++)
+        d->given[k] = d->h; /* a first message carries no rows */
+    for (;;) {
+        do { /* answer every worker that waits before computing another row */
+            waiting = 0;
+            if (stopped < workers)
+                MPI_Iprobe(MPI_ANY_SOURCE, TAG_ROWS, comm, &waiting, &st);
+            if (waiting)
+                serve(c, comm, st.MPI_SOURCE, &next, &stopped);
+        } while (waiting);
+        if (next < d->h) {
+            long long row = next++;
+            mandelbrot_row(row, n, d->grid + row * n);
+        } else if (stopped < workers) {
+            MPI_Probe(MPI_ANY_SOURCE, TAG_ROWS, comm, &st);
+            serve(c, comm, st.MPI_SOURCE, &next, &stopped);
+        } else {
+            return;
+        }
+    }
+}
+
+static void worker(struct pk_case *c, MPI_Comm comm)
+{
+    struct mandelbrot_data *d = c->data;
+    long long n = d->w, lo = d->h, hi = d->h; /* no rows yet: the first send only asks */
+
+    for (;;) {
+        MPI_Send(d->grid + lo * n, (int)((hi - lo) * n), MPI_INT, 0, TAG_ROWS, comm);
+        MPI_Recv(&lo, 1, MPI_LONG_LONG, 0, TAG_CHUNK, comm, MPI_STATUS_IGNORE);
+        if (lo >= d->h)
+            return;
+        hi = chunk_end(c, lo);
+        for (long long row = lo; row < hi; row++)
+            mandelbrot_row(row, n, d->grid + row * n);
+    }
+}
+
+int mandelbrot_mpi(struct pk_case *c, MPI_Comm comm)
+{
+    if (c->param[MANDELBROT_SCHEDULE] == MANDELBROT_STATIC)
+        return mpi_static(c, comm);
+    if (c->rank == 0)
+        master(c, comm);
+    else
+        worker(c, comm);
+    return 0;
+}
