@@ -28,6 +28,7 @@ extern const int pk_mpi_nkernels;
 /* The mpi entry of the kernel called name, or NULL. */
 const struct pk_mpi_kernel *pk_mpi_kernel_find(const char *name);
 
+int histogram_mpi(struct pk_case *c, MPI_Comm comm);
 int mandelbrot_mpi(struct pk_case *c, MPI_Comm comm);
 int montecarlo_mpi(struct pk_case *c, MPI_Comm comm);
 int pi_mpi(struct pk_case *c, MPI_Comm comm);

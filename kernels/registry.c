@@ -9,6 +9,7 @@
  *      B about 10 s, C for clusters (measure them; say so in its README).
  * The Makefile finds the files; the unit tests run every entry in every model.
  */
+#include "histogram/kernel.h"
 #include "mandelbrot/kernel.h"
 #include "montecarlo/kernel.h"
 #include "pi/kernel.h"
@@ -19,6 +20,39 @@
 #include "stream/kernel.h"
 
 const struct pk_kernel pk_kernels[] = {
+    {
+        .name = "histogram",
+        .pattern = "Value and Array with a Lock",
+        .summary = "n generated values counted into one shared array of B bins and one shared "
+                   "total; --sync private, atomic, lock or none (races on purpose)",
+        .size = {[PK_CLASS_S] = 10000,
+                 [PK_CLASS_W] = 100000000,
+                 [PK_CLASS_A] = 1000000000,
+                 [PK_CLASS_B] = 10000000000,
+                 [PK_CLASS_C] = 100000000000},
+        .max_size = HISTOGRAM_MAX_N,
+        .max_size_why = "2^40 updates take hours on one core; the counters are 64-bit",
+        .params = {{.name = "sync",
+                    .help = "how workers update the shared counters",
+                    .choices = {"private", "atomic", "lock", "none"},
+                    .def = HISTOGRAM_PRIVATE,
+                    .racy = "none"},
+                   {.name = "bins",
+                    .help = "the number of bins B",
+                    .def = 256,
+                    .min = 1,
+                    .max = HISTOGRAM_MAX_BINS}},
+        .bytes = histogram_bytes,
+        .setup = histogram_setup,
+        .reset = histogram_reset,
+        .verify = histogram_verify,
+        .run = {[PK_SERIAL] = histogram_serial,
+                [PK_OPENMP] = histogram_openmp,
+                [PK_THREADS] = histogram_threads,
+                [PK_FORK] = histogram_fork},
+        .unit = "Mupd/s",
+        .rate = histogram_rate,
+    },
     {
         .name = "mandelbrot",
         .pattern = "Pool.map, uneven items",

@@ -4,6 +4,7 @@
 #include <string.h>
 
 const struct pk_mpi_kernel pk_mpi_kernels[] = {
+    {"histogram", histogram_mpi, NULL},
     {"mandelbrot", mandelbrot_mpi, NULL},
     {"montecarlo", montecarlo_mpi, NULL},
     {"pi", pi_mpi, NULL},
