@@ -23,6 +23,7 @@ extern const int pk_mpi_nkernels;
 /* The mpi entry point of the kernel called name, or NULL. */
 pk_mpi_run_fn pk_mpi_kernel_find(const char *name);
 
+int matmul_mpi(struct pk_case *c, MPI_Comm comm);
 int polysum_mpi(struct pk_case *c, MPI_Comm comm);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 const struct pk_mpi_kernel pk_mpi_kernels[] = {
+    {"matmul", matmul_mpi},
     {"polysum", polysum_mpi},
 };
 
