@@ -30,6 +30,7 @@ const struct pk_mpi_kernel *pk_mpi_kernel_find(const char *name);
 
 int histogram_mpi(struct pk_case *c, MPI_Comm comm);
 int mandelbrot_mpi(struct pk_case *c, MPI_Comm comm);
+int matmul_mpi(struct pk_case *c, MPI_Comm comm);
 int montecarlo_mpi(struct pk_case *c, MPI_Comm comm);
 int pi_mpi(struct pk_case *c, MPI_Comm comm);
 int polysum_mpi(struct pk_case *c, MPI_Comm comm);

@@ -11,6 +11,7 @@
  */
 #include "histogram/kernel.h"
 #include "mandelbrot/kernel.h"
+#include "matmul/kernel.h"
 #include "montecarlo/kernel.h"
 #include "pi/kernel.h"
 #include "polysum/kernel.h"
@@ -86,6 +87,30 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_FORK] = mandelbrot_fork},
         .unit = "Mpix/s",
         .rate = mandelbrot_rate,
+    },
+    {
+        .name = "matmul",
+        .pattern = "Pool.map over row blocks",
+        .summary = "C = A B in double, n x n, cache-blocked; each worker computes whole rows of "
+                   "C, exact against a closed form",
+        .size = {[PK_CLASS_S] = 64,
+                 [PK_CLASS_W] = 1000,
+                 [PK_CLASS_A] = 2000,
+                 [PK_CLASS_B] = 4500,
+                 [PK_CLASS_C] = 10000},
+        .max_size = MATMUL_MAX_N,
+        .max_size_why = "3 n^2 doubles (38 GB), and n^2 must fit MPI's int counts",
+        .bytes = matmul_bytes,
+        .setup = matmul_setup,
+        .reset = matmul_reset,
+        .verify = matmul_verify,
+        .run = {[PK_SERIAL] = matmul_serial,
+                [PK_OPENMP] = matmul_openmp,
+                [PK_THREADS] = matmul_threads,
+                [PK_FORK] = matmul_fork},
+        .tolerance = 0, /* bit-identical in every model: the same code computes every element */
+        .unit = "GFLOP/s",
+        .rate = matmul_rate,
     },
     {
         .name = "montecarlo",

@@ -6,6 +6,7 @@
 const struct pk_mpi_kernel pk_mpi_kernels[] = {
     {"histogram", histogram_mpi, NULL},
     {"mandelbrot", mandelbrot_mpi, NULL},
+    {"matmul", matmul_mpi, NULL},
     {"montecarlo", montecarlo_mpi, NULL},
     {"pi", pi_mpi, NULL},
     {"polysum", polysum_mpi, NULL},

@@ -1,0 +1,127 @@
+/*
+ * matmul: the cache-blocked product of a block of rows, the one piece of arithmetic every model
+ * runs. The loop nest is Goto's (Goto and van de Geijn, ACM TOMS 34(3), 2008): for each KC x NC
+ * panel of B, packed into NR-wide slivers; for each MC x KC block of A in the worker's rows,
+ * packed into MR-tall slivers; an MR x NR tile of C accumulates in registers over KC. Written
+ * in plain C11: at -O2 GCC 12 unrolls the tile (the pragmas) and SLP-vectorises it with SSE2
+ * (mulpd, addpd: 24 per k step, no spills; check with -fopt-info-vec or objdump).
+ */
+#include "kernel.h"
+
+#include <stdbool.h>
+
+#define MR MATMUL_MR
+#define NR MATMUL_NR
+#define KC MATMUL_KC
+#define MC MATMUL_MC
+#define NC MATMUL_NC
+
+static long long min_ll(long long x, long long y)
+{
+    return x < y ? x : y;
+}
+
+static long long round_up(long long x, long long m)
+{
+    return (x + m - 1) / m * m;
+}
+
+/* Packed B needs a KC x NC panel (NC rounded to NR); packed A a MC x KC block (MC to MR). */
+static size_t bpack_doubles(long long n)
+{
+    return (size_t)(min_ll(n, KC) * round_up(min_ll(n, NC), NR));
+}
+
+size_t matmul_work_doubles(long long n)
+{
+    size_t apack = (size_t)(round_up(min_ll(n, MC), MR) * min_ll(n, KC));
+    return bpack_doubles(n) + apack;
+}
+
+/*
+ * B[pc .. pc+kc, jc .. jc+nc) into slivers of NR columns, each kc rows of NR contiguous doubles;
+ * columns past n are zero, so the tile never needs a narrow variant.
+ */
+static void pack_b(const double *b, long long n, long long pc, long long kc, long long jc,
+                   long long nc, double *bp)
+{
+    for (long long jr = 0; jr < nc; jr += NR) {
+        long long nr = min_ll(NR, nc - jr);
+        for (long long k = 0; k < kc; k++, bp += NR) {
+            const double *row = b + (pc + k) * n + jc + jr;
+            for (long long j = 0; j < nr; j++)
+                bp[j] = row[j];
+            for (long long j = nr; j < NR; j++)
+                bp[j] = 0;
+        }
+    }
+}
+
+/* A[ic .. ic+mc, pc .. pc+kc) into slivers of MR rows, each kc columns of MR; zero-padded. */
+static void pack_a(const double *a, long long n, long long ic, long long mc, long long pc,
+                   long long kc, double *ap)
+{
+    for (long long ir = 0; ir < mc; ir += MR) {
+        long long mr = min_ll(MR, mc - ir);
+        for (long long k = 0; k < kc; k++, ap += MR) {
+            for (long long i = 0; i < mr; i++)
+                ap[i] = a[(ic + ir + i) * n + pc + k];
+            for (long long i = mr; i < MR; i++)
+                ap[i] = 0;
+        }
+    }
+}
+
+/*
+ * One MR x NR tile: acc = sum over k of a sliver column times a sliver row, in order; then the
+ * first mr x nr of it is stored into C (first k block) or added to it. Every element of C is
+ * thus acc(k block 0) + acc(k block 1) + ..., the same operations wherever its row lies.
+ */
+static void tile(long long kc, const double *restrict ap, const double *restrict bp,
+                 double *restrict c, long long ldc, long long mr, long long nr, bool first)
+{
+    double acc[MR][NR] = {{0}};
+
+    for (long long k = 0; k < kc; k++, ap += MR, bp += NR) {
+#pragma GCC unroll 8
+        for (int i = 0; i < MR; i++)
+#pragma GCC unroll 8
+            for (int j = 0; j < NR; j++)
+                acc[i][j] += ap[i] * bp[j];
+    }
+    /* an edge tile stores fewer of the same sums; a select here stopped the vectoriser */
+    if (first) {
+        for (long long i = 0; i < mr; i++)
+            for (long long j = 0; j < nr; j++)
+                c[i * ldc + j] = acc[i][j];
+    } else {
+        for (long long i = 0; i < mr; i++)
+            for (long long j = 0; j < nr; j++)
+                c[i * ldc + j] += acc[i][j];
+    }
+}
+
+void matmul_rows(const double *a, const double *b, double *c, long long n, long long row_lo,
+                 long long row_hi, double *work)
+{
+    double *bp = work, *ap = work + bpack_doubles(n);
+
+    if (row_lo >= row_hi)
+        return;
+    for (long long jc = 0; jc < n; jc += NC) {
+        long long nc = min_ll(NC, n - jc);
+        for (long long pc = 0; pc < n; pc += KC) {
+            long long kc = min_ll(KC, n - pc);
+            pack_b(b, n, pc, kc, jc, nc, bp);
+            for (long long ic = row_lo; ic < row_hi; ic += MC) {
+                long long mc = min_ll(MC, row_hi - ic);
+                pack_a(a, n, ic, mc, pc, kc, ap);
+                /* a B sliver stays in L1 while the A slivers of the block pass it */
+                for (long long jr = 0; jr < nc; jr += NR)
+                    for (long long ir = 0; ir < mc; ir += MR)
+                        tile(kc, ap + ir * kc, bp + jr * kc, c + (ic + ir) * n + jc + jr, n,
+                             min_ll(MR, mc - ir), min_ll(NR, nc - jr), pc == 0);
+            }
+        }
+    }
+}
