@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -92,9 +93,14 @@ static void splitter_add(struct line_splitter *ls, const char *data, size_t n)
     }
 }
 
-static _Noreturn void exec_child(char *const argv[], int out_fd, int err_fd)
+static _Noreturn void exec_child(char *const argv[], int out_fd, int err_fd, pid_t parent)
 {
     setpgid(0, 0);
+    /* if pk (or a test) is killed outright, its runner must not run on: TERM lets an mpirun
+     * take its ranks down with it, and a runner's fork workers follow by their own PDEATHSIG */
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != parent)
+        _exit(127);
     /* the parent may ignore or handle these; the runner starts with the defaults */
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
@@ -133,12 +139,13 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
         goto out_errno;
     }
     fflush(NULL);
+    pid_t parent = getpid();
     if ((pid = fork()) < 0) {
         close(out_pipe[0]), close(out_pipe[1]), close(err_pipe[0]), close(err_pipe[1]);
         goto out_errno;
     }
     if (pid == 0)
-        exec_child(argv, out_pipe[1], err_pipe[1]);
+        exec_child(argv, out_pipe[1], err_pipe[1], parent);
     setpgid(pid, pid); /* also here: no window in which a signal misses the group */
     if (ctl)
         ctl->pgid = pid;

@@ -2,6 +2,8 @@
 #include "sysinfo.h"
 
 #include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -12,6 +14,26 @@ int pk_sys_cores(void)
         return CPU_COUNT(&set);
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (int)n : 1;
+}
+
+long long pk_sys_llc_bytes(void)
+{
+    long long largest = 0;
+    for (int i = 0; i < 8; i++) {
+        char path[96], text[32], *end;
+        snprintf(path, sizeof path, "/sys/devices/system/cpu/cpu0/cache/index%d/size", i);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            break;
+        long long v = fgets(text, sizeof text, f) ? strtoll(text, &end, 10) : 0;
+        fclose(f);
+        if (v > 0 && (*end == 'K' || *end == 'k'))
+            v <<= 10;
+        else if (v > 0 && (*end == 'M' || *end == 'm'))
+            v <<= 20;
+        largest = v > largest ? v : largest;
+    }
+    return largest;
 }
 
 int pk_sys_self_dir(char *buf, size_t len)

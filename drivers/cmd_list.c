@@ -46,7 +46,8 @@ int cmd_list(int argc, char **argv)
         printf("  %-12s %s\n", k->name, k->summary);
         printf("               pattern: %s; sizes:", k->pattern);
         for (int c = 0; c < PK_NCLASS; c++)
-            printf(" %s=%lld", pk_class_name((enum pk_class)c), k->size[c]);
+            printf(" %s=%lld", pk_class_name((enum pk_class)c),
+                   pk_kernel_size(k, (enum pk_class)c));
         printf("\n");
         for (int p = 0; p < PK_MAX_PARAMS && k->params[p].name; p++)
             print_param(&k->params[p]);

@@ -332,7 +332,7 @@ static int plan(const struct run_request *q, struct pk_config **out)
         pk_usage_error("out of memory for %d configurations", cap);
     for (int k = 0; k < q->nkernels; k++) {
         const struct pk_kernel *kernel = q->kernels[k];
-        long long size = q->n ? q->n : kernel->size[q->cls];
+        long long size = q->n ? q->n : pk_kernel_size(kernel, q->cls);
         for (int m = 0; m < PK_NMODEL; m++) {
             if (!q->models[m])
                 continue;

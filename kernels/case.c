@@ -15,6 +15,12 @@
 #include "stats.h"
 #include "timer.h"
 
+long long pk_kernel_size(const struct pk_kernel *k, enum pk_class cls)
+{
+    long long n = k->class_size ? k->class_size(cls) : k->size[cls];
+    return n < k->max_size ? n : k->max_size;
+}
+
 const struct pk_kernel *pk_kernel_find(const char *name)
 {
     for (int i = 0; i < pk_nkernels; i++)
@@ -125,8 +131,15 @@ int pk_case_check(const struct pk_case *c, char *err, size_t errlen)
                  k->max_size, k->max_size_why);
         return -1;
     }
-    /* every mpi rank on this node may hold rank 0's share: count that many copies */
-    double need = (double)k->bytes(c) * (c->model == PK_MPI ? c->workers : 1);
+    /* mpi: the sum of every rank's own share, as bytes() tells it for that rank */
+    double need = (double)k->bytes(c);
+    if (c->model == PK_MPI) {
+        struct pk_case rank = *c;
+        rank.ranks = c->workers;
+        need = 0;
+        for (rank.rank = 0; rank.rank < c->workers; rank.rank++)
+            need += (double)k->bytes(&rank);
+    }
     double have = physical_memory();
     if (need > 0.8 * have) {
         char need_text[32], have_text[32];

@@ -64,9 +64,11 @@ typedef int (*pk_run_fn)(struct pk_case *c, int workers);
 struct pk_kernel {
     const char *name, *pattern, *summary; /* pattern: the tutorial pattern it stands for */
     long long size[PK_NCLASS];            /* n for classes S W A B C */
-    long long min_size;                   /* smallest n it can do (0 means 1) */
-    long long max_size;                   /* largest n the kernel can do */
-    const char *max_size_why;             /* why ("its sum must fit in 128 bits") */
+    /* optional: n for a class from this machine's facts (stream: 4x the last-level cache) */
+    long long (*class_size)(enum pk_class cls);
+    long long min_size;       /* smallest n it can do (0 means 1) */
+    long long max_size;       /* largest n the kernel can do */
+    const char *max_size_why; /* why ("its sum must fit in 128 bits") */
     struct pk_param params[PK_MAX_PARAMS];
     /* arena bytes one process needs for c (rank 0's share for mpi) */
     size_t (*bytes)(const struct pk_case *c);
@@ -87,6 +89,9 @@ struct pk_kernel {
 
 extern const struct pk_kernel pk_kernels[];
 extern const int pk_nkernels;
+
+/* n for class cls of kernel k: its class_size hook if it has one, else its table. */
+long long pk_kernel_size(const struct pk_kernel *k, enum pk_class cls);
 
 /* The kernel called name, or NULL. */
 const struct pk_kernel *pk_kernel_find(const char *name);

@@ -271,12 +271,8 @@ const struct pk_kernel pk_kernels[] = {
         .pattern = "Pool.map over a shared Array",
         .summary = "STREAM triad a = b + 3c over arrays far beyond the last-level cache; "
                    "memory bandwidth",
-        /* A: 2^25 doubles, 256 MiB per array, 8x this machine's 32 MiB L3 */
-        .size = {[PK_CLASS_S] = 1000,
-                 [PK_CLASS_W] = 1LL << 22,
-                 [PK_CLASS_A] = 1LL << 25,
-                 [PK_CLASS_B] = 1LL << 27,
-                 [PK_CLASS_C] = 1LL << 28},
+        .size = {[PK_CLASS_S] = 1000}, /* the rest from the machine: stream_class_size */
+        .class_size = stream_class_size,
         .max_size = STREAM_MAX_N,
         .max_size_why = "the sum of a must stay exact in double",
         .bytes = stream_bytes,

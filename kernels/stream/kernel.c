@@ -4,12 +4,33 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "sysinfo.h"
+
 /* The elements this process holds: everything, or for mpi its rank's block. */
 static struct pk_range local_range(const struct pk_case *c)
 {
     if (c->model == PK_MPI)
         return pk_partition_block(c->n, c->ranks, c->rank);
     return (struct pk_range){0, c->n};
+}
+
+long long stream_class_size(enum pk_class cls)
+{
+    long long want = 4 * pk_sys_llc_bytes() / (long long)sizeof(double), a = 1LL << 25;
+    while (a < want)
+        a <<= 1;
+    switch (cls) {
+    case PK_CLASS_S:
+        return 1000;
+    case PK_CLASS_W:
+        return a / 8;
+    case PK_CLASS_A:
+        return a;
+    case PK_CLASS_B:
+        return 2 * a;
+    default:
+        return 4 * a;
+    }
 }
 
 size_t stream_bytes(const struct pk_case *c)

@@ -66,6 +66,13 @@ void stream_fill(struct stream_data *d, long long lo, long long hi);
 /* Checks local elements; returns how many differ from the closed form, their sum in *sum. */
 long long stream_check(const struct stream_data *d, double *sum, long long *first_bad);
 
+/*
+ * n per class on this machine: A puts each array at 4x the last-level cache at least (STREAM's
+ * rule), rounded up to a power of two, never below 2^25 (256 MiB per array); W is A/8, B 2A,
+ * C 4A; S stays 1000 so tests do not depend on the machine.
+ */
+long long stream_class_size(enum pk_class cls);
+
 size_t stream_bytes(const struct pk_case *c);
 int stream_setup(struct pk_case *c, char *err, size_t errlen);
 void stream_reset(struct pk_case *c);
