@@ -37,8 +37,10 @@ msg = @printf '  %-6s %s\n' '$(1)' '$(2)';
 endif
 
 COMMON_SRC  := $(wildcard common/*.c)
-KERNEL_SRC  := $(filter-out %/mpi.c,$(wildcard kernels/*/*.c)) kernels/case.c kernels/registry.c
-MPI_SRC     := $(wildcard kernels/*/mpi.c) kernels/registry_mpi.c drivers/run_mpi.c
+KERNEL_SRC  := $(filter-out %/mpi.c %/hybrid.c,$(wildcard kernels/*/*.c)) kernels/case.c \
+               kernels/registry.c
+MPI_SRC     := $(wildcard kernels/*/mpi.c kernels/*/hybrid.c) kernels/registry_mpi.c \
+               drivers/run_mpi.c
 RUNNER_SRC  := drivers/runner.c drivers/opts.c
 REPORT_SRC  := drivers/results.c drivers/report.c drivers/warn.c drivers/export.c
 PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) drivers/launch.c
@@ -63,6 +65,8 @@ all: $(PROGRAMS)
 # Per-model flags by object pattern, never by program.
 $(BUILD)/kernels/%/openmp.o $(BUILD)/common/%_openmp.o: ALL_CFLAGS += $(OMPFLAGS)
 $(BUILD)/kernels/%/mpi.o $(BUILD)/kernels/registry_mpi.o $(BUILD)/drivers/run_mpi.o: CC := $(MPICC)
+$(BUILD)/kernels/%/hybrid.o: CC := $(MPICC)
+$(BUILD)/kernels/%/hybrid.o: ALL_CFLAGS += $(OMPFLAGS)
 $(BUILD)/tests/unit/%.o: ALL_CFLAGS += $(CHECK_CFLAGS)
 $(BUILD)/tests/unit/%.o: ALL_CPPFLAGS += -DPK_BIN_DIR='"$(abspath $(BIN))"' -I$(BUILD)/tests
 

@@ -23,6 +23,11 @@ static const char *const class_names[PK_NCLASS] = {
 #undef PK_CLASS_NAME
 };
 
+bool pk_model_is_distributed(enum pk_model m)
+{
+    return m == PK_MPI || m == PK_HYBRID;
+}
+
 const char *pk_model_name(enum pk_model m)
 {
     return model_names[m];
@@ -70,7 +75,8 @@ int pk_model_parse_list(const char *list, bool selected[PK_NMODEL], char *err, s
             return -1;
         }
         if (pk_model_parse(name, &m)) {
-            snprintf(err, errlen, "unknown model '%s' (models: serial, openmp, threads, fork, mpi)",
+            snprintf(err, errlen,
+                     "unknown model '%s' (models: serial, openmp, threads, fork, mpi, hybrid)",
                      name);
             return -1;
         }

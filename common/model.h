@@ -11,7 +11,8 @@
     X(OPENMP, openmp, "OpenMP parallel for and reductions (libgomp)")                              \
     X(THREADS, threads, "POSIX threads, explicit block partition, per-worker slots")               \
     X(FORK, fork, "fork()ed worker processes sharing an arena, results through pipes")             \
-    X(MPI, mpi, "MPI ranks (Open MPI) gathering to rank 0")
+    X(MPI, mpi, "MPI ranks (Open MPI) gathering to rank 0")                                    \
+    X(HYBRID, hybrid, "MPI ranks x OpenMP threads per rank (--threads)")
 
 enum pk_model {
 #define PK_MODEL_ENUM(E, name, what) PK_##E,
@@ -28,6 +29,9 @@ enum pk_class {
 #undef PK_CLASS_ENUM
         PK_NCLASS
 };
+
+/* True for the models a launcher starts through pk-mpi: mpi and hybrid. */
+bool pk_model_is_distributed(enum pk_model m);
 
 /* The name of model m ("openmp"); m must be a valid model. */
 const char *pk_model_name(enum pk_model m);

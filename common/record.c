@@ -63,7 +63,7 @@ struct field {
 static const struct field fields[] = {
     FIELD("kernel", F_TEXT, kernel, true),
     FIELD("model", F_TEXT, model, true),
-    FIELD("p", F_INT, workers, true),
+    FIELD("p", F_INT, workers, true),         FIELD("threads", F_INT, threads, false),
     FIELD("n", F_LLONG, n, true),
     FIELD("params", F_TEXT, params, false),
     FIELD("seed", F_ULLONG, seed, false),
@@ -86,6 +86,7 @@ static const struct field fields[] = {
 void pk_record_init(struct pk_record *r)
 {
     memset(r, 0, sizeof *r);
+    r->threads = 1;
     strcpy(r->params, "-");
     strcpy(r->unit, "-");
     strcpy(r->result, "-");

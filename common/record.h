@@ -38,7 +38,8 @@ enum pk_status {
 
 struct pk_record {
     char kernel[32], model[16];
-    int workers;
+    int workers;  /* all of them: for hybrid, ranks x threads */
+    int threads;  /* hybrid: threads per rank; 1 otherwise */
     long long n;
     char params[128]; /* kernel parameters as "name:value/name:value", "-" if none */
     unsigned long long seed;

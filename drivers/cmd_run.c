@@ -21,9 +21,12 @@ static const char run_usage[] =
     "checks that all models of a kernel agree, and reports the median time, the speedup over\n"
     "serial and the efficiency. With no KERNEL, runs every kernel.\n"
     "\n"
-    "  -m, --models LIST   serial,openmp,threads,fork,mpi or all (default: every available)\n"
+    "  -m, --models LIST   serial,openmp,threads,fork,mpi,hybrid or all (default: every\n"
+    "                      available one but hybrid, which runs when named)\n"
     "  -p, --workers LIST  worker counts: 1,2,4  1..8  max (default: 1, 2, 4, ... below the\n"
     "                      number of usable cores, and that number); serial always runs p=1\n"
+    "      --threads T     hybrid: OpenMP threads per MPI rank; each p in -p is ranks x T\n"
+    "                      (default: SLURM_CPUS_PER_TASK inside an allocation, else 1)\n"
     "  -c, --class C       problem class S, W, A, B, C (default W; sizes: 'pk list')\n"
     "  -n, --size N        exact problem size instead of a class (1000000 or 1e6)\n"
     "  -r, --reps N        timed reps per configuration (default 10)\n"
@@ -31,6 +34,8 @@ static const char run_usage[] =
     "      --seed S        seed of the counter-based inputs (default 1)\n"
     "      --timeout S     seconds before a configuration is killed as TIMEOUT\n"
     "                      (default 600; 0: no limit)\n"
+    "                      Inside a SLURM allocation mpi and hybrid default to SLURM_NTASKS\n"
+    "                      ranks (x --threads).\n"
     "      --launcher CMD  MPI launcher (default: srun inside a SLURM allocation, else mpirun);\n"
     "                      pk adds -np, and for Open MPI --oversubscribe when ranks exceed the\n"
     "                      cores and --allow-run-as-root as root\n"
@@ -70,27 +75,20 @@ enum {
     O_UNTIL_CI,
     O_BIND,
     O_QUIET,
+    O_THREADS,
     O_HELP
 };
 
 static const struct opt run_opts[] = {
-    {O_MODELS, 'm', "models", true},
-    {O_WORKERS, 'p', "workers", true},
-    {O_CLASS, 'c', "class", true},
-    {O_SIZE, 'n', "size", true},
-    {O_REPS, 'r', "reps", true},
-    {O_WARMUP, 'w', "warmup", true},
-    {O_SEED, 0, "seed", true},
-    {O_TIMEOUT, 0, "timeout", true},
-    {O_LAUNCHER, 0, "launcher", true},
-    {O_FORMAT, 0, "format", true},
-    {O_OUTPUT, 'o', "output", true},
-    {O_ORDER, 0, "order", true},
-    {O_UNTIL_CI, 0, "until-ci", true},
-    {O_BIND, 0, "bind", true},
-    {O_QUIET, 'q', "quiet", false},
-    {O_HELP, 'h', "help", false},
-    {0, 0, NULL, false},
+    {O_MODELS, 'm', "models", true},   {O_WORKERS, 'p', "workers", true},
+    {O_CLASS, 'c', "class", true},     {O_SIZE, 'n', "size", true},
+    {O_REPS, 'r', "reps", true},       {O_WARMUP, 'w', "warmup", true},
+    {O_SEED, 0, "seed", true},         {O_TIMEOUT, 0, "timeout", true},
+    {O_LAUNCHER, 0, "launcher", true}, {O_FORMAT, 0, "format", true},
+    {O_OUTPUT, 'o', "output", true},   {O_ORDER, 0, "order", true},
+    {O_UNTIL_CI, 0, "until-ci", true}, {O_BIND, 0, "bind", true},
+    {O_QUIET, 'q', "quiet", false},    {O_THREADS, 0, "threads", true},
+    {O_HELP, 'h', "help", false},      {0, 0, NULL, false},
 };
 
 #define MAX_PARAM_ARGS 16
@@ -102,6 +100,8 @@ struct run_request {
     int nkernels;
     bool models[PK_NMODEL], models_given;
     int workers[PK_MAX_WORKER_LIST], nworkers;
+    bool workers_given;
+    int threads; /* hybrid: threads per rank */
     enum pk_class cls;
     long long n; /* 0: by class */
     unsigned long long seed;
@@ -143,6 +143,17 @@ static void add_kernel(struct run_request *q, const char *name)
     q->kernels[q->nkernels++] = k;
 }
 
+/* A positive count from a SLURM variable, or fallback when it is unset or not a count. */
+static int slurm_count(const char *name, int fallback)
+{
+    const char *v = getenv(name);
+    char err[128];
+    int n;
+    if (!v || pk_cli_parse_int(name, v, 1, PK_MAX_WORKERS, &n, err, sizeof err))
+        return fallback;
+    return n;
+}
+
 static void default_workers(struct run_request *q, int cores)
 {
     q->nworkers = 0;
@@ -176,6 +187,11 @@ static void parse_option(struct run_request *q, struct pk_launch *l, int id, str
         break;
     case O_WORKERS:
         if (pk_cli_parse_workers(s->value, l->cores, q->workers, &q->nworkers, err, sizeof err))
+            pk_usage_error("%s", err);
+        q->workers_given = true;
+        break;
+    case O_THREADS:
+        if (pk_cli_parse_int("threads", s->value, 1, PK_MAX_WORKERS, &q->threads, err, sizeof err))
             pk_usage_error("%s", err);
         break;
     case O_CLASS:
@@ -260,6 +276,7 @@ static void parse_request(int argc, char **argv, struct run_request *q, struct p
     memset(q, 0, sizeof *q);
     q->cls = PK_CLASS_W;
     q->seed = 1;
+    q->threads = slurm_count("SLURM_CPUS_PER_TASK", 1);
     default_workers(q, l->cores);
     opt_begin(&s, argc, argv, 1, run_opts, true);
     while ((id = opt_next(&s, err, sizeof err)) != OPT_END) {
@@ -287,18 +304,19 @@ static void choose_models(struct run_request *q, const struct pk_launch *l)
     char why[512];
     bool mpi_ok = pk_launch_mpi_available(l, why, sizeof why);
 
-    if (l->launcher_given && !mpi_ok && (!q->models_given || q->models[PK_MPI]))
+    bool wants_launcher = !q->models_given || q->models[PK_MPI] || q->models[PK_HYBRID];
+    if (l->launcher_given && !mpi_ok && wants_launcher)
         pk_usage_error("cannot run the mpi model: %s", why);
     if (!q->models_given) {
         for (int m = 0; m < PK_NMODEL; m++)
-            q->models[m] = true;
+            q->models[m] = m != PK_HYBRID; /* hybrid needs --threads to differ from mpi */
         if (!mpi_ok) {
             q->models[PK_MPI] = false;
             if (!q->quiet)
                 fprintf(stderr, "pk: mpi model skipped: %s\n", why);
         }
-    } else if (q->models[PK_MPI] && !mpi_ok) {
-        pk_usage_error("cannot run the mpi model: %s", why);
+    } else if ((q->models[PK_MPI] || q->models[PK_HYBRID]) && !mpi_ok) {
+        pk_usage_error("cannot run the %s model: %s", q->models[PK_MPI] ? "mpi" : "hybrid", why);
     }
 }
 
@@ -322,6 +340,25 @@ static void check_params_used(const struct run_request *q)
     }
 }
 
+/*
+ * The worker counts of model m: 1 for serial; inside a SLURM allocation with no -p, mpi runs
+ * SLURM_NTASKS ranks and hybrid that many ranks of --threads each; else the -p list.
+ */
+static int worker_list(const struct run_request *q, enum pk_model m, int out[])
+{
+    int ntasks = slurm_count("SLURM_NTASKS", 0);
+    if (m == PK_SERIAL) {
+        out[0] = 1;
+        return 1;
+    }
+    if (pk_model_is_distributed(m) && !q->workers_given && ntasks > 0) {
+        out[0] = ntasks * (m == PK_HYBRID ? q->threads : 1);
+        return 1;
+    }
+    memcpy(out, q->workers, (size_t)q->nworkers * sizeof out[0]);
+    return q->nworkers;
+}
+
 static int plan(const struct run_request *q, struct pk_config **out)
 {
     int cap = q->nkernels * (1 + PK_NMODEL * q->nworkers), n = 0;
@@ -330,16 +367,23 @@ static int plan(const struct run_request *q, struct pk_config **out)
 
     if (!cfgs)
         pk_usage_error("out of memory for %d configurations", cap);
+    bool any_hybrid = false;
     for (int k = 0; k < q->nkernels; k++) {
         const struct pk_kernel *kernel = q->kernels[k];
         long long size = q->n ? q->n : pk_kernel_size(kernel, q->cls);
         for (int m = 0; m < PK_NMODEL; m++) {
-            if (!q->models[m])
+            int list[PK_MAX_WORKER_LIST], count = worker_list(q, (enum pk_model)m, list);
+            if (!q->models[m] || (m == PK_HYBRID && !kernel->hybrid))
                 continue;
-            for (int w = 0; w < (m == PK_SERIAL ? 1 : q->nworkers); w++) {
+            any_hybrid |= m == PK_HYBRID;
+            for (int w = 0; w < count; w++) {
                 struct pk_config *c = &cfgs[n++];
-                pk_case_init(&c->spec, kernel, (enum pk_model)m, m == PK_SERIAL ? 1 : q->workers[w],
-                             size);
+                if (m == PK_HYBRID && list[w] % q->threads != 0)
+                    pk_usage_error("hybrid p=%d is not a multiple of --threads %d (p counts ranks "
+                                   "x threads)",
+                                   list[w], q->threads);
+                pk_case_init(&c->spec, kernel, (enum pk_model)m, list[w], size);
+                c->spec.threads_per_rank = m == PK_HYBRID ? q->threads : 1;
                 c->spec.seed = q->seed;
                 c->by_class = q->n == 0;
                 c->cls = q->cls;
@@ -350,6 +394,9 @@ static int plan(const struct run_request *q, struct pk_config **out)
             }
         }
     }
+    if (q->models[PK_HYBRID] && q->models_given && !any_hybrid)
+        pk_usage_error("none of the kernels to run has a hybrid model (matmul, pi, polysum and "
+                       "stencil do)");
     *out = cfgs;
     return n;
 }

@@ -86,6 +86,7 @@ int pk_report_json(FILE *f, const struct pk_result *all, int n, const struct pk_
         json_key_string(f, "kernel", c->kernel, true);
         json_key_string(f, "model", c->model, true);
         json_key_number(f, "workers", c->workers, true);
+        json_key_number(f, "threads_per_rank", c->threads, true);
         json_key_number(f, "size", (double)c->n, true);
         json_key_string(f, "class", r->cls, true);
         json_key_string(f, "params", c->params, true);
@@ -150,7 +151,9 @@ int pk_report_markdown(FILE *f, const struct pk_result *all, int n)
         pk_report_time(med, sizeof med, row.sum.median);
         pk_report_time(lo, sizeof lo, row.sum.ci_lo);
         pk_report_time(hi, sizeof hi, row.sum.ci_hi);
-        fprintf(f, "| %s | %d | %s | ", c->model, c->workers, med);
+        char p[24];
+        pk_report_workers(p, sizeof p, c);
+        fprintf(f, "| %s | %s | %s | ", c->model, p, med);
         if (isnan(row.sum.ci_lo))
             fputs("- | ", f);
         else

@@ -31,9 +31,10 @@ static void set_omp_binding(const struct pk_launch *l, enum pk_model model)
     static const char *const places = "cores";
     for (int i = 0; i < 2; i++) {
         const char *ours = i == 0 ? pk_bind_name(l->bind) : places;
-        if (model == PK_OPENMP && l->bind != PK_BIND_NONE)
+        bool omp = model == PK_OPENMP || model == PK_HYBRID;
+        if (omp && l->bind != PK_BIND_NONE)
             setenv(omp_binding[i], ours, 1);
-        else if (model == PK_OPENMP && l->user_omp[i])
+        else if (omp && l->user_omp[i])
             setenv(omp_binding[i], l->user_omp[i], 1);
         else
             unsetenv(omp_binding[i]);
@@ -104,10 +105,10 @@ static bool is_srun(const char *program)
 }
 
 /* Splits the launcher into words and adds what it needs to start p ranks here. */
-static int launcher_words(const struct pk_launch *l, int p, char *store, size_t storelen,
-                          char **argv, int max)
+static int launcher_words(const struct pk_launch *l, int p, int threads, char *store,
+                          size_t storelen, char **argv, int max)
 {
-    static char np[16];
+    static char np[16], cpus[16];
     char program[256];
     int argc = 0;
 
@@ -121,6 +122,9 @@ static int launcher_words(const struct pk_launch *l, int p, char *store, size_t 
         argv[argc++] = "-n";
         argv[argc++] = np;
         argv[argc++] = "--mpi=pmix"; /* Debian's Open MPI speaks PMIx, not PMI-2 */
+        snprintf(cpus, sizeof cpus, "%d", threads);
+        argv[argc++] = "-c"; /* Slurm 22.05 does not pass sbatch's --cpus-per-task on */
+        argv[argc++] = cpus;
         argv[argc++] = l->bind == PK_BIND_NONE ? "--cpu-bind=none" : "--cpu-bind=cores";
         if (l->bind != PK_BIND_NONE)
             argv[argc++] =
@@ -151,10 +155,16 @@ static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, i
     const struct pk_kernel *k = c->kernel;
     int argc = 0, t = 0;
 
-    if (c->model == PK_MPI) {
-        argc = launcher_words(l, c->workers, store, storelen, argv, MAX_ARGS);
+    if (pk_model_is_distributed(c->model)) {
+        int threads = c->model == PK_HYBRID ? c->threads_per_rank : 1;
+        argc = launcher_words(l, c->workers / threads, threads, store, storelen, argv, MAX_ARGS);
         argv[argc++] = (char *)l->mpi_path;
         argv[argc++] = (char *)k->name;
+        if (c->model == PK_HYBRID) {
+            snprintf(text[t], 64, "%d", threads);
+            argv[argc++] = "--threads";
+            argv[argc++] = text[t++];
+        }
     } else {
         argv[argc++] = (char *)l->run_path;
         argv[argc++] = (char *)k->name;
@@ -173,7 +183,7 @@ static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, i
     snprintf(text[t], 64, "%llu", c->seed);
     argv[argc++] = "--seed";
     argv[argc++] = text[t++];
-    if (c->model != PK_MPI) {
+    if (!pk_model_is_distributed(c->model)) {
         argv[argc++] = "--bind";
         argv[argc++] = (char *)pk_bind_name(l->bind);
     }
@@ -284,7 +294,7 @@ static void judge(const struct pk_config *cfg, const struct pk_child *child, dou
     }
     if (strcmp(rec->kernel, cfg->spec.kernel->name) ||
         strcmp(rec->model, pk_model_name(cfg->spec.model)) || rec->workers != cfg->spec.workers ||
-        rec->n != cfg->spec.n) {
+        rec->n != cfg->spec.n || rec->threads != cfg->spec.threads_per_rank) {
         account(cfg, out, PK_STATUS_ERROR, "result line is for another configuration (%s %s)",
                 rec->kernel, rec->model);
         return;
@@ -328,7 +338,7 @@ bool pk_launch_run(const struct pk_launch *l, const struct pk_config *cfg, int r
     out->wall_s = child.wall_s;
     judge(cfg, &child, l->timeout_s, out);
     out->startup_s = out->rec.startup_s;
-    if (cfg->spec.model == PK_MPI && out->rec.status == PK_STATUS_OK)
+    if (pk_model_is_distributed(cfg->spec.model) && out->rec.status == PK_STATUS_OK)
         /* what the launcher took before main(), plus MPI_Init */
         out->startup_s = (child.wall_s - out->rec.elapsed_s) + out->rec.startup_s;
     pk_child_free(&child);

@@ -25,6 +25,14 @@ void pk_report_time(char *buf, size_t len, double s)
         snprintf(buf, len, "%.3gns", s * 1e9);
 }
 
+void pk_report_workers(char *buf, size_t len, const struct pk_record *r)
+{
+    if (strcmp(r->model, "hybrid") == 0)
+        snprintf(buf, len, "%dx%d", r->workers / (r->threads > 0 ? r->threads : 1), r->threads);
+    else
+        snprintf(buf, len, "%d", r->workers);
+}
+
 /* Whether r and s belong in one table: same kernel, size, parameters and seed. */
 static bool same_table(const struct pk_result *r, const struct pk_result *s)
 {
@@ -99,7 +107,7 @@ static void table_header(FILE *f, const struct pk_result *first, const struct pk
     fputc('\n', f);
     if (strcmp(r->params, "-") != 0)
         fprintf(f, "  options %s\n", r->params);
-    fprintf(f, "  %-7s %3s %8s %-19s %8s %8s %7s %-14s %5s %6s %8s", "model", "p", "median",
+    fprintf(f, "  %-7s %5s %8s %-19s %8s %8s %7s %-14s %5s %6s %8s", "model", "p", "median",
             "95% CI of median", "min", "max", "speedup", "95% CI", "eff", "K-F e", "startup");
     if (strcmp(r->unit, "-") != 0 || (k && k->unit))
         fprintf(f, " %9s", k && k->unit ? k->unit : r->unit);
@@ -114,7 +122,9 @@ static void table_row(FILE *f, const struct pk_result *all, int n, const struct 
     bool bad = pk_status_is_failure(c->status);
     char label[16];
 
-    fprintf(f, "  %-7s %3d", c->model, c->workers);
+    char p[24];
+    pk_report_workers(p, sizeof p, c);
+    fprintf(f, "  %-7s %5s", c->model, p);
     print_cell_time(f, row.sum.median, 8);
     print_interval(f, row.sum.ci_lo, row.sum.ci_hi, true, 19);
     print_cell_time(f, row.sum.min, 8);

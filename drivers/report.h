@@ -17,6 +17,9 @@ struct pk_row {
 
 struct pk_row pk_report_row(const struct pk_result *all, int n, const struct pk_result *r);
 
+/* The worker count as shown: "4", or ranks x threads for hybrid ("2x2"). */
+void pk_report_workers(char *buf, size_t len, const struct pk_record *r);
+
 /* "12.3ms" */
 void pk_report_time(char *buf, size_t len, double seconds);
 

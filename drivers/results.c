@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NCOLUMNS 24
+#define NCOLUMNS 25
 static const char *const columns[NCOLUMNS] = {
-    "kernel",  "model",  "workers", "size",   "class",  "params", "seed",   "status",
-    "detail",  "result", "rep",     "warmup", "time_s", "rate",   "unit",   "startup_s",
-    "setup_s", "wall_s", "cpus",    "hosts",  "host",   "run",    "commit", "job",
+    "kernel", "model", "workers", "size",   "class",  "params", "seed",      "status",  "detail",
+    "result", "rep",   "warmup",  "time_s", "rate",   "unit",   "startup_s", "setup_s", "wall_s",
+    "cpus",   "hosts", "host",    "run",    "commit", "job",    "threads",
 };
 
 struct pk_summary pk_result_summary(const struct pk_result *r)
@@ -29,8 +29,9 @@ bool pk_result_verified(const struct pk_result *r)
 bool pk_result_same_config(const struct pk_result *a, const struct pk_result *b)
 {
     return strcmp(a->rec.kernel, b->rec.kernel) == 0 && strcmp(a->rec.model, b->rec.model) == 0 &&
-           a->rec.workers == b->rec.workers && a->rec.n == b->rec.n &&
-           strcmp(a->rec.params, b->rec.params) == 0 && a->rec.seed == b->rec.seed;
+           a->rec.workers == b->rec.workers && a->rec.threads == b->rec.threads &&
+           a->rec.n == b->rec.n && strcmp(a->rec.params, b->rec.params) == 0 &&
+           a->rec.seed == b->rec.seed;
 }
 
 const struct pk_result *pk_result_baseline(const struct pk_result *all, int n,
@@ -96,7 +97,8 @@ static void write_row(FILE *f, const struct pk_result *r, int rep)
         fputc(',', f);
         csv_text(f, texts[i]);
     }
-    fputs("\r\n", f); /* RFC 4180 line ends */
+    fprintf(f, ",%d", c->threads); /* last: a later column, so older scripts keep theirs */
+    fputs("\r\n", f);              /* RFC 4180 line ends */
 }
 
 int pk_results_write_csv(FILE *f, const struct pk_result *r, int n)
@@ -195,7 +197,7 @@ static int parse_ll_field(const char *s, long long *v, long long min)
 static int parse_row(char *const f[NCOLUMNS], struct pk_result *r, long long *rep, double *time)
 {
     struct pk_record *c = &r->rec;
-    long long workers, seed, warmup;
+    long long workers, seed, warmup, threads;
     memset(r, 0, sizeof *r);
     pk_record_init(c);
     r->kernel = pk_kernel_find(f[0]);
@@ -213,8 +215,10 @@ static int parse_row(char *const f[NCOLUMNS], struct pk_result *r, long long *re
         parse_double_field(f[16], &c->setup_s) || parse_double_field(f[17], &r->wall_s) ||
         copy_text(c->cpus, sizeof c->cpus, f[18]) || copy_text(c->hosts, sizeof c->hosts, f[19]) ||
         copy_text(r->host, sizeof r->host, f[20]) || copy_text(r->run, sizeof r->run, f[21]) ||
-        copy_text(r->commit, sizeof r->commit, f[22]) || copy_text(r->job, sizeof r->job, f[23]))
+        copy_text(r->commit, sizeof r->commit, f[22]) || copy_text(r->job, sizeof r->job, f[23]) ||
+        parse_ll_field(f[24], &threads, 1) || threads > workers)
         return -1;
+    c->threads = (int)threads;
     c->workers = (int)workers;
     c->seed = (unsigned long long)seed;
     c->warmup = (int)warmup;

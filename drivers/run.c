@@ -49,11 +49,13 @@ int main(int argc, char **argv)
         snprintf(err, sizeof err, "unknown kernel '%s' (try 'pk list')", a.positional[0]);
         usage_error(err);
     }
-    if (pk_model_parse(a.positional[1], &model) || model == PK_MPI) {
+    if (pk_model_parse(a.positional[1], &model) || pk_model_is_distributed(model)) {
         snprintf(err, sizeof err, "unknown model '%s' (one of serial, openmp, threads, fork)",
                  a.positional[1]);
         usage_error(err);
     }
+    if (a.threads)
+        usage_error("--threads is for the hybrid model, which pk-mpi runs");
     if (pk_cli_parse_int("worker count", a.positional[2], 1, PK_MAX_WORKERS, &workers, err,
                          sizeof err) ||
         runner_parse_size(a.positional[3], &n, err, sizeof err))

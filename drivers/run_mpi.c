@@ -16,7 +16,8 @@
 
 static const char usage[] =
     "usage: LAUNCHER -np P pk-mpi KERNEL SIZE [-r REPS] [-w WARMUP] [--seed S]\n"
-    "                               [--until-ci PCT] [--OPTION VALUE]\n"
+    "                               [--until-ci PCT] [--threads T] [--OPTION VALUE]\n"
+    "--threads T runs the hybrid model: P ranks of T OpenMP threads each.\n"
     "Placement (--bind) belongs to the launcher: pk passes its binding flags.\n"
     "Runs one mpi configuration on P ranks and prints one result line from rank 0.\n";
 
@@ -83,8 +84,8 @@ static void fail(struct pk_record *rec, enum pk_status status, int who, const ch
 }
 
 /* Setup, reps and checks; rank 0 fills rec. */
-static void execute(struct pk_case *c, const struct pk_mpi_kernel *mk, int warmup, int reps,
-                    struct pk_record *rec)
+static void execute(struct pk_case *c, pk_mpi_run_fn run, pk_mpi_run_fn collect, int warmup,
+                    int reps, struct pk_record *rec)
 {
     char err[256] = "";
     int rc, who, worst;
@@ -110,11 +111,11 @@ static void execute(struct pk_case *c, const struct pk_mpi_kernel *mk, int warmu
         MPI_Barrier(comm);
         pk_fault_worker(rank, k + 1);
         t0 = MPI_Wtime();
-        rc = mk->run(c, comm);
+        rc = run(c, comm);
         mine = MPI_Wtime() - t0;
         MPI_Reduce(&mine, &slowest, 1, MPI_DOUBLE, MPI_MAX, 0, comm);
-        if (rc == 0 && mk->collect)
-            rc = mk->collect(c, comm);
+        if (rc == 0 && collect)
+            rc = collect(c, comm);
         if ((who = agree_on_failure(c, rc, &worst)) >= 0) {
             fail(rec, worst == PK_SKIP ? PK_STATUS_SKIPPED : PK_STATUS_ERROR, who,
                  c->error[0] ? c->error : "the run function failed");
@@ -148,7 +149,9 @@ int main(int argc, char **argv)
     long long n;
     char err[256];
 
-    MPI_Init(&argc, &argv);
+    int provided;
+    /* funneled: in the hybrid model only each rank's main thread calls MPI */
+    MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
     init_time = pk_timer_now() - started;
     comm = MPI_COMM_WORLD;
     MPI_Comm_rank(comm, &rank);
@@ -171,18 +174,25 @@ int main(int argc, char **argv)
     }
     if (runner_parse_size(a.positional[1], &n, err, sizeof err))
         usage_error(err);
-    pk_case_init(&c, k, PK_MPI, ranks, n);
+    if (a.threads && !mk->hybrid) {
+        snprintf(err, sizeof err, "kernel '%s' has no hybrid model", k->name);
+        usage_error(err);
+    }
+    if (a.threads && provided < MPI_THREAD_FUNNELED)
+        usage_error("this MPI library cannot run threads in ranks (no MPI_THREAD_FUNNELED)");
+    pk_case_init(&c, k, a.threads ? PK_HYBRID : PK_MPI, ranks * (a.threads ? a.threads : 1), n);
     c.rank = rank;
     c.ranks = ranks;
+    c.threads_per_rank = a.threads ? a.threads : 1;
     if (runner_apply(&a, &c, err, sizeof err) || pk_case_check(&c, err, sizeof err) ||
-        pk_fault_load(k->name, "mpi", err, sizeof err))
+        pk_fault_load(k->name, pk_model_name(c.model), err, sizeof err))
         usage_error(err);
 
     pk_record_init(&rec);
     pk_record_describe(&rec, &c, a.warmup);
     rec.startup_s = slowest_init;
     gather_placement(&rec);
-    execute(&c, mk, a.warmup, a.reps, &rec);
+    execute(&c, a.threads ? mk->hybrid : mk->run, mk->collect, a.warmup, a.reps, &rec);
 
     int status = rank == 0 ? runner_finish(&rec, started) : 0;
     MPI_Bcast(&status, 1, MPI_INT, 0, comm);

@@ -10,12 +10,13 @@
 #include "opts.h"
 #include "timer.h"
 
-enum { O_REPS = 1, O_WARMUP, O_SEED, O_BIND, O_UNTIL_CI, O_HELP };
+enum { O_REPS = 1, O_WARMUP, O_SEED, O_BIND, O_UNTIL_CI, O_THREADS, O_HELP };
 
 static const struct opt runner_opts[] = {
-    {O_REPS, 'r', "reps", true}, {O_WARMUP, 'w', "warmup", true},   {O_SEED, 0, "seed", true},
-    {O_BIND, 0, "bind", true},   {O_UNTIL_CI, 0, "until-ci", true}, {O_HELP, 'h', "help", false},
-    {0, 0, NULL, false},
+    {O_REPS, 'r', "reps", true},       {O_WARMUP, 'w', "warmup", true},
+    {O_SEED, 0, "seed", true},         {O_BIND, 0, "bind", true},
+    {O_UNTIL_CI, 0, "until-ci", true}, {O_THREADS, 0, "threads", true},
+    {O_HELP, 'h', "help", false},      {0, 0, NULL, false},
 };
 
 int runner_scan(int argc, char **argv, struct runner_args *a, char *err, size_t errlen)
@@ -74,6 +75,10 @@ int runner_scan(int argc, char **argv, struct runner_args *a, char *err, size_t 
                 snprintf(err, errlen, "--until-ci '%s' must be a percentage in (0, 100)", s.value);
                 return -1;
             }
+            break;
+        case O_THREADS:
+            if (pk_cli_parse_int("threads", s.value, 1, PK_MAX_WORKERS, &a->threads, err, errlen))
+                return -1;
             break;
         case O_HELP:
             a->help = true;

@@ -16,6 +16,7 @@ struct runner_args {
     unsigned long long seed;
     enum pk_bind bind;
     double until_ci;
+    int threads; /* pk-mpi --threads T: the hybrid model; 0 when not given */
     char param_name[PK_MAX_PARAMS * 4][64];
     const char *param_value[PK_MAX_PARAMS * 4];
     int nparams;

@@ -55,6 +55,7 @@ void pk_case_init(struct pk_case *c, const struct pk_kernel *k, enum pk_model mo
     c->n = n;
     c->seed = 1;
     c->ranks = 1;
+    c->threads_per_rank = 1;
     for (int i = 0; i < PK_MAX_PARAMS && k->params[i].name; i++)
         c->param[i] = k->params[i].def;
 }
@@ -133,11 +134,11 @@ int pk_case_check(const struct pk_case *c, char *err, size_t errlen)
     }
     /* mpi: the sum of every rank's own share, as bytes() tells it for that rank */
     double need = (double)k->bytes(c);
-    if (c->model == PK_MPI) {
+    if (pk_model_is_distributed(c->model)) {
         struct pk_case rank = *c;
-        rank.ranks = c->workers;
+        rank.ranks = c->workers / (c->threads_per_rank > 0 ? c->threads_per_rank : 1);
         need = 0;
-        for (rank.rank = 0; rank.rank < c->workers; rank.rank++)
+        for (rank.rank = 0; rank.rank < rank.ranks; rank.rank++)
             need += (double)k->bytes(&rank);
     }
     double have = physical_memory();
@@ -218,6 +219,7 @@ void pk_record_describe(struct pk_record *rec, const struct pk_case *c, int warm
     snprintf(rec->kernel, sizeof rec->kernel, "%s", c->kernel->name);
     snprintf(rec->model, sizeof rec->model, "%s", pk_model_name(c->model));
     rec->workers = c->workers;
+    rec->threads = c->threads_per_rank;
     rec->n = c->n;
     rec->seed = c->seed;
     rec->warmup = warmup;

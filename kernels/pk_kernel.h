@@ -37,6 +37,7 @@ struct pk_case {
     unsigned long long seed;        /* for counter-based inputs */
     long long param[PK_MAX_PARAMS]; /* values of kernel->params, in their order */
     int rank, ranks;                /* mpi: this rank of `ranks`; elsewhere 0 of 1 */
+    int threads_per_rank;           /* hybrid: OpenMP threads per rank (workers = ranks x it) */
     struct pk_arena arena;          /* inputs and outputs, shared with fork workers */
     struct pk_forkpool *forks;      /* fork model: started after setup */
     struct pk_threadpool *threads;  /* threads model: started after setup */
@@ -78,7 +79,8 @@ struct pk_kernel {
     void (*reset)(struct pk_case *c);
     /* optional, untimed, after the pool starts: e.g. workers first-touch their own pages */
     pk_run_fn init[PK_NMODEL];
-    pk_run_fn run[PK_NMODEL]; /* run[PK_MPI] stays NULL here: pk-mpi has its own table */
+    pk_run_fn run[PK_NMODEL]; /* mpi and hybrid stay NULL here: pk-mpi has its own table */
+    bool hybrid;              /* it has a hybrid model (its entry in the mpi table) */
     /* check the last rep against a reference that is not the code under test */
     void (*verify)(const struct pk_case *c, struct pk_verdict *v);
     double tolerance;      /* 0: models agree exactly; else the relative bound (see kernel.h) */

@@ -4,16 +4,16 @@
 #include <string.h>
 
 const struct pk_mpi_kernel pk_mpi_kernels[] = {
-    {"histogram", histogram_mpi, NULL},
-    {"mandelbrot", mandelbrot_mpi, NULL},
-    {"matmul", matmul_mpi, NULL},
-    {"montecarlo", montecarlo_mpi, NULL},
-    {"pi", pi_mpi, NULL},
-    {"polysum", polysum_mpi, NULL},
-    {"spawn", spawn_mpi, NULL},
-    {"square", square_mpi, NULL},
-    {"stencil", stencil_mpi, NULL},
-    {"stream", stream_mpi, stream_mpi_collect},
+    {"histogram", histogram_mpi, NULL, NULL},
+    {"mandelbrot", mandelbrot_mpi, NULL, NULL},
+    {"matmul", matmul_mpi, NULL, matmul_hybrid},
+    {"montecarlo", montecarlo_mpi, NULL, NULL},
+    {"pi", pi_mpi, NULL, pi_hybrid},
+    {"polysum", polysum_mpi, NULL, polysum_hybrid},
+    {"spawn", spawn_mpi, NULL, NULL},
+    {"square", square_mpi, NULL, NULL},
+    {"stencil", stencil_mpi, NULL, stencil_hybrid},
+    {"stream", stream_mpi, stream_mpi_collect, NULL},
 };
 
 const int pk_mpi_nkernels = sizeof pk_mpi_kernels / sizeof pk_mpi_kernels[0];

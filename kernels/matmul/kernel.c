@@ -9,7 +9,8 @@
 /* Packing slots: one per worker in process; an mpi rank is one worker with one slot. */
 static int slots(const struct pk_case *c)
 {
-    return c->model == PK_MPI ? 1 : c->workers;
+    /* a packing buffer per thread of this process: one per mpi rank, threads per hybrid rank */
+    return c->model == PK_MPI ? 1 : c->model == PK_HYBRID ? c->threads_per_rank : c->workers;
 }
 
 static size_t work_len(long long n)

@@ -9,12 +9,11 @@
 
 #include "pk_kernel_mpi.h"
 
-int matmul_mpi(struct pk_case *c, MPI_Comm comm)
+struct pk_range matmul_mpi_distribute(struct pk_case *c, MPI_Comm comm)
 {
     struct matmul_data *d = c->data;
     long long n = c->n;
     struct pk_range r = pk_partition_block(n, c->ranks, c->rank);
-    int mine = (int)((r.hi - r.lo) * n);
     bool root = c->rank == 0;
 
     for (int w = 0; w < c->ranks; w++) {
@@ -24,10 +23,27 @@ int matmul_mpi(struct pk_case *c, MPI_Comm comm)
     }
     /* rank 0's block is already in place in its A, and its rows of C are computed in place */
     MPI_Scatterv(d->a, d->counts, d->displs, MPI_DOUBLE, root ? MPI_IN_PLACE : d->a + r.lo * n,
-                 mine, MPI_DOUBLE, 0, comm);
+                 d->counts[c->rank], MPI_DOUBLE, 0, comm);
     MPI_Bcast(d->b, (int)(n * n), MPI_DOUBLE, 0, comm);
-    matmul_rows(d->a, d->b, d->c, n, r.lo, r.hi, matmul_work(d, 0));
-    MPI_Gatherv(root ? MPI_IN_PLACE : d->c + r.lo * n, mine, MPI_DOUBLE, d->c, d->counts, d->displs,
-                MPI_DOUBLE, 0, comm);
+    return r;
+}
+
+void matmul_mpi_gather(struct pk_case *c, MPI_Comm comm, struct pk_range r)
+{
+    struct matmul_data *d = c->data;
+    long long n = c->n;
+    bool root = c->rank == 0;
+
+    MPI_Gatherv(root ? MPI_IN_PLACE : d->c + r.lo * n, d->counts[c->rank], MPI_DOUBLE, d->c,
+                d->counts, d->displs, MPI_DOUBLE, 0, comm);
+}
+
+int matmul_mpi(struct pk_case *c, MPI_Comm comm)
+{
+    struct matmul_data *d = c->data;
+    struct pk_range r = matmul_mpi_distribute(c, comm);
+
+    matmul_rows(d->a, d->b, d->c, c->n, r.lo, r.hi, matmul_work(d, 0));
+    matmul_mpi_gather(c, comm, r);
     return 0;
 }

@@ -7,17 +7,24 @@
 
 #include "pk_kernel_mpi.h"
 
-int pi_mpi(struct pk_case *c, MPI_Comm comm)
+void pi_mpi_combine(struct pk_case *c, MPI_Comm comm, double sum)
 {
     struct pi_data *d = c->data;
+    double total = 0.0;
+
+    MPI_Reduce(&sum, &total, 1, MPI_DOUBLE, MPI_SUM, 0, comm);
+    if (c->rank == 0)
+        d->pi = total * (1.0 / c->n); /* h, as every model scales */
+}
+
+int pi_mpi(struct pk_case *c, MPI_Comm comm)
+{
     long long n = c->n;
-    double h = 1.0 / n, sum = 0.0, total = 0.0;
+    double h = 1.0 / n, sum = 0.0;
     struct pk_range r = pk_partition_block(n, c->ranks, c->rank);
 
     for (long long i = r.lo; i < r.hi; i++)
         sum += pi_term(i, h);
-    MPI_Reduce(&sum, &total, 1, MPI_DOUBLE, MPI_SUM, 0, comm);
-    if (c->rank == 0)
-        d->pi = total * h;
+    pi_mpi_combine(c, comm, sum);
     return 0;
 }

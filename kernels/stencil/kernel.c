@@ -33,7 +33,7 @@ unsigned long long stencil_hash(const double *u, long long N)
  */
 static struct pk_range rows_owned(const struct pk_case *c)
 {
-    if (c->model != PK_MPI || c->rank == 0)
+    if (!pk_model_is_distributed(c->model) || c->rank == 0)
         return (struct pk_range){1, c->n - 1};
     struct pk_range b = pk_partition_block(c->n - 2, c->ranks, c->rank);
     return (struct pk_range){b.lo + 1, b.hi + 1};
@@ -106,7 +106,7 @@ int stencil_setup(struct pk_case *c, char *err, size_t errlen)
         for (long long j = 0; j < N; j++)
             d->init[i * N + j] = d->work[0][i * N + j] = d->work[1][i * N + j] =
                 start_value(d->field, c->seed, N, i, j);
-    if (c->model != PK_MPI || c->rank == 0) {
+    if (!pk_model_is_distributed(c->model) || c->rank == 0) {
         reference(d, N);
         d->ref_hash = stencil_hash(d->ref, N);
     }

@@ -81,6 +81,12 @@ static inline double *stencil_dst(const struct stencil_data *d, long long s)
  */
 void stencil_row(const double *restrict src, double *restrict dst, long long N, long long i);
 
+/* An mpi rank's interior rows [lo, hi) and its neighbours (MPI_PROC_NULL where none). */
+struct stencil_block {
+    long long lo, hi;
+    int up, down;
+};
+
 /* The 64-bit hash of a grid's bits that the result line shows. */
 unsigned long long stencil_hash(const double *u, long long N);
 

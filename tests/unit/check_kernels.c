@@ -158,6 +158,55 @@ START_TEST(test_fork_matches_serial)
 }
 END_TEST
 
+/* hybrid: ranks in {1, 2, 3} of 2 threads, sizes min and 97, for kernels that have it. */
+struct hybrid_combo {
+    const struct pk_kernel *kernel;
+    int ranks;
+    long long n;
+};
+static struct hybrid_combo hybrid_combos[256];
+static int nhybrid_combos;
+
+static void build_hybrid_combos(void)
+{
+    for (int i = 0; i < pk_nkernels; i++) {
+        long long sizes[NSIZES];
+        if (!pk_kernels[i].hybrid)
+            continue;
+        sizes_of(&pk_kernels[i], sizes);
+        for (int ranks = 1; ranks <= 3; ranks++) {
+            hybrid_combos[nhybrid_combos++] =
+                (struct hybrid_combo){&pk_kernels[i], ranks, sizes[0]};
+            hybrid_combos[nhybrid_combos++] =
+                (struct hybrid_combo){&pk_kernels[i], ranks, sizes[2]};
+        }
+    }
+}
+
+START_TEST(test_hybrid_matches_serial)
+{
+    const struct hybrid_combo *x = &hybrid_combos[_i];
+    struct pk_record rec, serial;
+    char why[512];
+
+    if (!test_mpi_available(why, sizeof why)) {
+        fprintf(stderr, "# SKIP hybrid cases: %s\n", why);
+        return;
+    }
+    ck_assert_msg(test_run_hybrid(x->kernel, x->ranks, 2, x->n, 2, &rec, why, sizeof why) == 0,
+                  "%s hybrid %dx2 n=%lld: %s", x->kernel->name, x->ranks, x->n, why);
+    test_run_case(x->kernel, PK_SERIAL, 1, x->n, -1, 0, 1, &serial);
+    ck_assert_msg(rec.status == PK_STATUS_OK, "%s hybrid %dx2 n=%lld: %s: %s", x->kernel->name,
+                  x->ranks, x->n, pk_status_name(rec.status), rec.detail);
+    ck_assert_int_eq(rec.workers, 2 * x->ranks);
+    ck_assert_int_eq(rec.threads, 2);
+    ck_assert_str_eq(rec.model, "hybrid");
+    ck_assert_msg(pk_results_agree(x->kernel, serial.result, rec.result),
+                  "%s hybrid %dx2 n=%lld: result %s, serial %s", x->kernel->name, x->ranks, x->n,
+                  rec.result, serial.result);
+}
+END_TEST
+
 START_TEST(test_mpi_matches_serial)
 {
     const struct combo *x = &mpi_combos[_i];
@@ -189,7 +238,8 @@ START_TEST(test_registry_is_sorted_and_sane)
         for (int m = 0; m < PK_MPI; m++)
             ck_assert_msg(k->run[m] != NULL, "%s has no %s model", k->name,
                           pk_model_name((enum pk_model)m));
-        ck_assert_msg(k->run[PK_MPI] == NULL, "%s: mpi belongs in registry_mpi.c", k->name);
+        ck_assert_msg(k->run[PK_MPI] == NULL && k->run[PK_HYBRID] == NULL,
+                      "%s: mpi and hybrid belong in registry_mpi.c", k->name);
         for (int c = 0; c < PK_NCLASS; c++) {
             long long n = pk_kernel_size(k, (enum pk_class)c);
             ck_assert_msg(n >= min && n <= k->max_size,
@@ -239,6 +289,7 @@ Suite *kernels_suite(void)
     TCase *registry = tcase_create("registry");
 
     build_combos();
+    build_hybrid_combos();
     tcase_add_test(registry, test_registry_is_sorted_and_sane);
     tcase_add_test(registry, test_case_check_refuses_out_of_range);
     suite_add_tcase(s, registry);
@@ -247,5 +298,6 @@ Suite *kernels_suite(void)
     suite_add_tcase(s, model_case("threads", test_threads_match_serial, ncombos, 30));
     suite_add_tcase(s, model_case("fork", test_fork_matches_serial, ncombos, 30));
     suite_add_tcase(s, model_case("mpi", test_mpi_matches_serial, nmpi_combos, 120));
+    suite_add_tcase(s, model_case("hybrid", test_hybrid_matches_serial, nhybrid_combos, 120));
     return s;
 }

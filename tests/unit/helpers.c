@@ -48,10 +48,10 @@ void test_run_case(const struct pk_kernel *k, enum pk_model model, int p, long l
     pk_case_execute(&c, 0, reps, rec);
 }
 
-int test_run_mpi(const struct pk_kernel *k, int p, long long n, int param, long long choice,
-                 int reps, struct pk_record *rec, char *why, size_t len)
+static int run_distributed(const struct pk_kernel *k, int p, int threads, long long n, int param,
+                           long long choice, int reps, struct pk_record *rec, char *why, size_t len)
 {
-    char path[4096], np[16], size[32], nreps[16], option[80], value[64];
+    char path[4096], np[16], size[32], nreps[16], option[80], value[64], nthreads[16];
     char *argv[20];
     int argc = 0;
     struct pk_child child;
@@ -84,6 +84,11 @@ int test_run_mpi(const struct pk_kernel *k, int p, long long n, int param, long 
         argv[argc++] = option;
         argv[argc++] = value;
     }
+    if (threads > 0) {
+        snprintf(nthreads, sizeof nthreads, "%d", threads);
+        argv[argc++] = "--threads";
+        argv[argc++] = nthreads;
+    }
     argv[argc] = NULL;
     if (pk_child_run(argv, 120, NULL, &child, why, len))
         return -1;
@@ -93,4 +98,16 @@ int test_run_mpi(const struct pk_kernel *k, int p, long long n, int param, long 
         snprintf(why, len, "no result line; stderr: %.300s", child.err);
     pk_child_free(&child);
     return rc;
+}
+
+int test_run_mpi(const struct pk_kernel *k, int p, long long n, int param, long long choice,
+                 int reps, struct pk_record *rec, char *why, size_t len)
+{
+    return run_distributed(k, p, 0, n, param, choice, reps, rec, why, len);
+}
+
+int test_run_hybrid(const struct pk_kernel *k, int ranks, int threads, long long n, int reps,
+                    struct pk_record *rec, char *why, size_t len)
+{
+    return run_distributed(k, ranks, threads, n, -1, 0, reps, rec, why, len);
 }

@@ -26,4 +26,8 @@ void test_run_case(const struct pk_kernel *k, enum pk_model model, int p, long l
 int test_run_mpi(const struct pk_kernel *k, int p, long long n, int param, long long choice,
                  int reps, struct pk_record *rec, char *why, size_t len);
 
+/* The same for the hybrid model: `ranks` ranks of `threads` OpenMP threads each. */
+int test_run_hybrid(const struct pk_kernel *k, int ranks, int threads, long long n, int reps,
+                    struct pk_record *rec, char *why, size_t len);
+
 #endif
