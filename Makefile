@@ -2,8 +2,10 @@
 #   make          build bin/pk, bin/pk-run and (when mpicc exists) bin/pk-mpi
 #   make run      install what is missing, build, run the default comparison
 #   make check    install what is missing, build, run the unit and end-to-end tests
+#   make check-slurm  as root, with slurm-wlm and munge: the hpc/slurm scripts on a local
+#                 SLURM cluster of 2 nodes (hpc/testing/cluster)
 #   make deps     install the Debian packages parkernels needs (or print the apt-get line)
-#   make install  PREFIX=/usr/local DESTDIR=
+#   make install  PREFIX=/usr/local DESTDIR=  (programs, pk.1, hpc/ under share/parkernels)
 #   make clean
 # V=1 shows full commands. Local settings (CC, MPICC, OPT, CFLAGS) go in config.mk.
 
@@ -58,7 +60,7 @@ UNIT := $(BUILD)/tests/unit-tests
 .DELETE_ON_ERROR:
 .SUFFIXES:
 .SECONDARY:
-.PHONY: all run check unit e2e deps install clean FORCE
+.PHONY: all run check check-slurm unit e2e deps install clean FORCE
 
 all: $(PROGRAMS)
 
@@ -142,9 +144,21 @@ unit: $(UNIT) all
 e2e: all
 	@sh tests/e2e/run-all
 
+check-slurm: all
+	@bash hpc/testing/check-slurm
+
+# The hpc/ files a cluster user needs, installed under share/parkernels/hpc.
+HPC_FILES := hpc/README.md hpc/submit hpc/testing/cluster $(wildcard hpc/slurm/*.sbatch) \
+             hpc/slurm/lib.sh $(wildcard hpc/presets/*.sh hpc/plans/*.txt)
+SHARE := $(DESTDIR)$(PREFIX)/share
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/man/man1
 	install -m 755 $(PROGRAMS) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 doc/pk.1 $(SHARE)/man/man1/pk.1
+	$(Q)for f in $(HPC_FILES); do \
+	  install -D -m $$(test -x $$f && echo 755 || echo 644) $$f $(SHARE)/parkernels/$$f || exit 1; \
+	done
 
 clean:
 	rm -rf $(BUILD) $(BIN)

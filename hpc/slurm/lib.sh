@@ -16,7 +16,7 @@ pk_trap_term() {
 
 pk_on_term() {
     PK_TERM=1
-    echo "$(date +%T) ${SLURM_JOB_NAME:-job}: TERM (the time limit is near): stopping pk;" \
+    echo "$(date +%T) ${SLURM_JOB_NAME:-job}: TERM (the time limit is near, or scancel): stopping pk;" \
         "its -o file keeps every configuration it finished"
     [ -n "$PK_PID" ] && kill -TERM "$PK_PID" 2>/dev/null
     return 0
@@ -169,7 +169,7 @@ pk_weak_size() {
 # Prints, from a pk CSV, each kernel's weak-scaling efficiency T(1)/T(p) of the mpi model
 # (median times of the verified reps).
 pk_weak_table() {
-    awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    awk -F, '{ sub(/\r$/, "") } NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
         $col["model"] == "mpi" && $col["status"] == "ok" {
             print $col["kernel"], $col["workers"], $col["size"], $col["time_s"] }' "$1" |
         sort -k1,1 -k2,2n -k4,4g |
