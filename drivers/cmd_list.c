@@ -56,13 +56,13 @@ int cmd_list(int argc, char **argv)
     pk_launch_init(&l);
     printf("\nmodels\n");
     for (int m = 0; m < PK_NMODEL; m++) {
-                bool ok = !pk_model_is_distributed((enum pk_model)m) ||
+        bool ok = !pk_model_is_distributed((enum pk_model)m) ||
                   pk_launch_mpi_available(&l, why, sizeof why);
         printf("  %-8s %-12s %s\n", pk_model_name((enum pk_model)m),
                ok ? "available" : "unavailable", pk_model_what((enum pk_model)m));
         if (!ok)
             printf("           why: %s\n", why);
-                else if (m == PK_MPI)
+        else if (m == PK_MPI)
             printf("           launcher: %s\n", l.launcher);
         if (m == PK_HYBRID) {
             printf("           kernels:");
