@@ -81,9 +81,7 @@ static void show_shared(const char *dir, const char *kernel, bool full)
         fprintf(stderr, "pk: out of memory\n");
         exit(1);
     }
-    if (n > 64)
-        n = 64;
-    if (n == 0) {
+    if (n == 0 || n > 64) { /* none to pick out, or more than fit: the whole header */
         printf("==> %s: shared by every model (whole) <==\n", h.name);
         put_lines(&h, 1, h.nlines);
     } else {
@@ -115,7 +113,10 @@ static void show_model(const char *dir, const char *kernel, enum pk_model m)
     source_free(&s);
 }
 
-/* The display width of a line's bytes: tabs to the next multiple of 8, UTF-8 as one column. */
+/*
+ * Copies into out the part of l from byte `from` that fits in `width` columns (tabs to the next
+ * multiple of 8, a UTF-8 character as one column), its width into *col; returns where it stopped.
+ */
 static size_t cell(const struct pk_line *l, size_t from, size_t width, size_t *col, char *out,
                    size_t outlen)
 {
