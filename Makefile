@@ -3,7 +3,7 @@
 #   make run      install what is missing, build, run the default comparison
 #   make check    install what is missing, build, run the unit and end-to-end tests
 #   make deps     install the Debian packages parkernels needs (or print the apt-get line)
-#   make install  PREFIX=/usr/local DESTDIR=
+#   make install  PREFIX=/usr/local DESTDIR= (programs, and the kernel sources for pk show)
 #   make clean
 # V=1 shows full commands. Local settings (CC, MPICC, OPT, CFLAGS) go in config.mk.
 
@@ -142,9 +142,12 @@ unit: $(UNIT) all
 e2e: all
 	@sh tests/e2e/run-all
 
+# The kernels' sources go along, for 'pk show' and 'pk list --loc' (pk looks in ../share).
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(PROGRAMS) $(DESTDIR)$(PREFIX)/bin/
+	$(Q)for f in $(wildcard kernels/*/*.c kernels/*/*.h kernels/*/README.md); do \
+	  install -D -m 644 $$f $(DESTDIR)$(PREFIX)/share/parkernels/$$f || exit 1; done
 
 clean:
 	rm -rf $(BUILD) $(BIN)
