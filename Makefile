@@ -5,7 +5,8 @@
 #   make check-slurm  as root, with slurm-wlm and munge: the hpc/slurm scripts on a local
 #                 SLURM cluster of 2 nodes (hpc/testing/cluster)
 #   make deps     install the Debian packages parkernels needs (or print the apt-get line)
-#   make install  PREFIX=/usr/local DESTDIR=  (programs, pk.1, hpc/ under share/parkernels)
+#   make install  PREFIX=/usr/local DESTDIR= (programs, pk.1, and under share/parkernels the
+#                 kernel sources for pk show and the hpc/ scripts)
 #   make clean
 # V=1 shows full commands. Local settings (CC, MPICC, OPT, CFLAGS) go in config.mk.
 
@@ -152,10 +153,13 @@ HPC_FILES := hpc/README.md hpc/submit hpc/testing/cluster $(wildcard hpc/slurm/*
              hpc/slurm/lib.sh $(wildcard hpc/presets/*.sh hpc/plans/*.txt)
 SHARE := $(DESTDIR)$(PREFIX)/share
 
+# The kernels' sources go along, for 'pk show' and 'pk list --loc' (pk looks in ../share).
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/man/man1
 	install -m 755 $(PROGRAMS) $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 doc/pk.1 $(SHARE)/man/man1/pk.1
+	$(Q)for f in $(wildcard kernels/*/*.c kernels/*/*.h kernels/*/README.md); do \
+	  install -D -m 644 $$f $(DESTDIR)$(PREFIX)/share/parkernels/$$f || exit 1; done
 	$(Q)for f in $(HPC_FILES); do \
 	  install -D -m $$(test -x $$f && echo 755 || echo 644) $$f $(SHARE)/parkernels/$$f || exit 1; \
 	done

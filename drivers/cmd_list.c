@@ -1,13 +1,151 @@
 /* pk list: the kernels (with their tutorial pattern, sizes and options) and the models. */
 #include "pk.h"
 
+#include <dirent.h>
+#include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
+#include "loc.h"
 #include "opts.h"
+#include "source.h"
+#include "stats.h"
 
-static const char list_usage[] = "usage: pk list\n"
-                                 "Lists the kernels, their class sizes and options, and the "
-                                 "models with their availability.\n";
+static const char list_usage[] =
+    "usage: pk list [--loc]\n"
+    "Lists the kernels, their class sizes and options, and the models with their availability.\n"
+    "  --loc   instead, a table of each kernel's source lines per model file: lines with code,\n"
+    "          not blank and not only comment, counted by pk's own C lexer. 'shared' counts the\n"
+    "          kernel's other files (kernel.h, kernel.c, ...), which every model uses, once;\n"
+    "          common/ (partition, thread and fork pools) is not counted. See 'pk show'.\n";
+
+/* The code lines of DIR/KERNEL/FILE, or -1 (with a one-line reason on stderr) if unreadable. */
+static int loc_file(const char *dir, const char *kernel, const char *file)
+{
+    char path[PATH_MAX + 300], err[PATH_MAX + 400], *text;
+    size_t len;
+    struct pk_loc_counts c;
+
+    snprintf(path, sizeof path, "%s/%s/%s", dir, kernel, file);
+    if (pk_source_read(path, &text, &len, err, sizeof err)) {
+        fprintf(stderr, "pk: %s\n", err);
+        return -1;
+    }
+    pk_loc_scan(text, len, NULL, NULL, &c);
+    free(text);
+    return c.code;
+}
+
+static bool is_model_file(const char *name)
+{
+    char file[32];
+    for (int m = 0; m < PK_NMODEL; m++) {
+        snprintf(file, sizeof file, "%s.c", pk_model_name((enum pk_model)m));
+        if (strcmp(name, file) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The code lines of the kernel's files that are no model's: kernel.h, kernel.c and helpers. */
+static int loc_shared(const char *dir, const char *kernel)
+{
+    char path[PATH_MAX + 300];
+    struct dirent *de;
+    int total = 0;
+
+    snprintf(path, sizeof path, "%s/%s", dir, kernel);
+    DIR *d = opendir(path);
+    if (!d) {
+        fprintf(stderr, "pk: cannot read the folder '%s'\n", path);
+        return -1;
+    }
+    while ((de = readdir(d))) {
+        size_t n = strlen(de->d_name);
+        bool c_or_h = n > 2 && de->d_name[n - 2] == '.' && strchr("ch", de->d_name[n - 1]);
+        if (!c_or_h || is_model_file(de->d_name))
+            continue;
+        int lines = loc_file(dir, kernel, de->d_name);
+        if (lines < 0) {
+            total = -1;
+            break;
+        }
+        total += lines;
+    }
+    closedir(d);
+    return total;
+}
+
+static void print_stat(double x)
+{
+    if (x == (long long)x)
+        printf(" %8lld", (long long)x);
+    else
+        printf(" %8.1f", x);
+}
+
+/* pk list --loc: kernels x (shared, models), then each column's total and median over kernels. */
+static int list_loc(void)
+{
+    enum { NCOL = PK_NMODEL + 1 }; /* column 0 is shared */
+    char dir[PATH_MAX], err[PATH_MAX + 128];
+    double *col = malloc((size_t)NCOL * (size_t)pk_nkernels * sizeof *col);
+    int failed = 0;
+
+    if (!col || pk_source_dir(dir, sizeof dir, err, sizeof err)) {
+        fprintf(stderr, "pk: %s\n", col ? err : "out of memory");
+        free(col);
+        return 1;
+    }
+    printf("source lines with code (not blank, not only comment), per kernel and model file\n");
+    printf("%-12s %8s", "kernel", "shared");
+    for (int m = 0; m < PK_NMODEL; m++)
+        printf(" %8s", pk_model_name((enum pk_model)m));
+    printf("\n");
+    for (int i = 0; i < pk_nkernels; i++) {
+        const char *name = pk_kernels[i].name;
+        printf("%-12s", name);
+        for (int j = 0; j < NCOL; j++) {
+            char file[32];
+            int lines;
+            if (j == 0) {
+                lines = loc_shared(dir, name);
+            } else if (j - 1 == PK_HYBRID && !pk_kernels[i].hybrid) {
+                col[j * pk_nkernels + i] = NAN; /* no such model: out of the total and median */
+                printf(" %8s", "-");
+                continue;
+            } else {
+                snprintf(file, sizeof file, "%s.c", pk_model_name((enum pk_model)(j - 1)));
+                lines = loc_file(dir, name, file);
+            }
+            failed |= lines < 0;
+            col[j * pk_nkernels + i] = lines;
+            if (lines < 0)
+                printf(" %8s", "?");
+            else
+                printf(" %8d", lines);
+        }
+        printf("\n");
+    }
+    for (int row = 0; row < 2 && !failed; row++) {
+        printf("%-12s", row ? "median" : "total");
+        for (int j = 0; j < NCOL; j++) {
+            double x[64], total = 0;
+            size_t m = 0;
+            for (int i = 0; i < pk_nkernels && m < 64; i++)
+                if (!isnan(col[j * pk_nkernels + i]))
+                    total += x[m++] = col[j * pk_nkernels + i];
+            print_stat(row ? pk_stats_median(x, m) : total);
+        }
+        printf("\n");
+    }
+    printf("shared: the kernel's other files (kernel.h, kernel.c, ...), which every model uses;\n"
+           "-: the kernel has no such model (hybrid: matmul, pi, polysum and stencil)\n"
+           "sources: %s\n",
+           dir);
+    free(col);
+    return pk_finish_stdout(failed ? 1 : 0);
+}
 
 static void print_param(const struct pk_param *p)
 {
@@ -23,12 +161,14 @@ static void print_param(const struct pk_param *p)
 
 int cmd_list(int argc, char **argv)
 {
-    enum { O_HELP = 1 };
-    static const struct opt opts[] = {{O_HELP, 'h', "help", false}, {0, 0, NULL, false}};
+    enum { O_HELP = 1, O_LOC };
+    static const struct opt opts[] = {
+        {O_HELP, 'h', "help", false}, {O_LOC, 0, "loc", false}, {0, 0, NULL, false}};
     struct opt_scan s;
     struct pk_launch l;
     char err[256], why[512];
     int id;
+    bool loc = false;
 
     opt_begin(&s, argc, argv, 1, opts, false);
     while ((id = opt_next(&s, err, sizeof err)) != OPT_END) {
@@ -36,9 +176,15 @@ int cmd_list(int argc, char **argv)
             pk_usage_error("%s (see 'pk list --help')", err);
         if (id == OPT_ARG)
             pk_usage_error("unexpected argument '%s' (see 'pk list --help')", s.value);
+        if (id == O_LOC) {
+            loc = true;
+            continue;
+        }
         fputs(list_usage, stdout);
         return pk_finish_stdout(0);
     }
+    if (loc)
+        return list_loc();
 
     printf("kernels (class sizes n: S W A B C)\n");
     for (int i = 0; i < pk_nkernels; i++) {
@@ -56,13 +202,13 @@ int cmd_list(int argc, char **argv)
     pk_launch_init(&l);
     printf("\nmodels\n");
     for (int m = 0; m < PK_NMODEL; m++) {
-                bool ok = !pk_model_is_distributed((enum pk_model)m) ||
+        bool ok = !pk_model_is_distributed((enum pk_model)m) ||
                   pk_launch_mpi_available(&l, why, sizeof why);
         printf("  %-8s %-12s %s\n", pk_model_name((enum pk_model)m),
                ok ? "available" : "unavailable", pk_model_what((enum pk_model)m));
         if (!ok)
             printf("           why: %s\n", why);
-                else if (m == PK_MPI)
+        else if (m == PK_MPI)
             printf("           launcher: %s\n", l.launcher);
         if (m == PK_HYBRID) {
             printf("           kernels:");

@@ -38,6 +38,7 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
     double serial = base ? pk_result_summary(base).median : NAN;
     int blocks = 0;
     const char *models[PK_NMODEL];
+    int lt[PK_NMODEL];
     struct pk_amdahl fits[PK_NMODEL];
     bool has_fit[PK_NMODEL];
 
@@ -75,6 +76,7 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
         if (k == 0)
             continue;
         models[blocks] = model;
+        lt[blocks] = m + 1; /* one colour per model in every panel and figure */
         has_fit[blocks] =
             m != PK_SERIAL && pk_stats_amdahl_fit(p, t, (size_t)k, &fits[blocks]) == 0;
         blocks++;
@@ -90,11 +92,31 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
     fprintf(gp, "# pk plot: %s n=%lld; render with: gnuplot %s.gp\n", first->rec.kernel,
             first->rec.n, name);
     fprintf(gp, "dat = '%s.dat'\nserial = %.9g\n", name, isnan(serial) ? 0.0 : serial);
+    /* the measured worker counts: tics there, and the x range around them */
+    int pmax = 1;
+    char tics[512] = "";
+    for (int i = 0; i < n; i++) {
+        const struct pk_record *r = &all[i].rec;
+        char item[24];
+        if (r->n != first->rec.n || strcmp(r->kernel, first->rec.kernel) ||
+            strcmp(r->params, first->rec.params))
+            continue;
+        snprintf(item, sizeof item, "%d", r->workers);
+        bool seen = false;
+        for (char *t = tics; *t && !seen; t += strcspn(t, ",") + (t[strcspn(t, ",")] != 0))
+            seen =
+                strncmp(t, item, strlen(item)) == 0 && (t[strlen(item)] == ',' || !t[strlen(item)]);
+        if (!seen && strlen(tics) + strlen(item) + 2 < sizeof tics)
+            snprintf(tics + strlen(tics), sizeof tics - strlen(tics), "%s%s", *tics ? "," : "",
+                     item);
+        pmax = r->workers > pmax ? r->workers : pmax;
+    }
+    fprintf(gp, "set xtics (%s)\npmax = %d\n", tics, pmax);
     for (int b = 0; b < blocks; b++)
         if (has_fit[b])
             fprintf(gp, "fit%d(x) = serial / (%.9g + %.9g / x)\n", b, fits[b].a, fits[b].b);
-    fprintf(gp, "set key top left box opaque\nset grid\nset xlabel 'workers p'\n"
-                "set style data linespoints\n");
+    fprintf(gp, "set key below horizontal\nset grid\nset xlabel 'workers p'\n"
+                "set style data linespoints\nset pointsize 1.2\n");
     for (int out = 0; out < 2; out++) {
         if (out == 0)
             fprintf(gp, "set terminal pngcairo size 1500,460 font ',10'\nset output '%s.png'\n",
@@ -106,24 +128,28 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
                 first->rec.n, strcmp(first->rec.params, "-") ? ", " : "",
                 strcmp(first->rec.params, "-") ? first->rec.params : "");
         /* time, log-log, with the ideal slope from serial */
-        fprintf(gp, "set logscale xy\nset ylabel 'median time (s)'\nset title 'time'\nplot ");
+        fprintf(gp, "set logscale xy\nset xrange [0.9:pmax*1.1]\nset ylabel 'median time (s)'\n"
+                    "set title 'time (log-log)'\nplot ");
         for (int b = 0; b < blocks; b++)
-            fprintf(gp, "dat index %d using 1:2:3:4 with yerrorlines title '%s', ", b, models[b]);
+            fprintf(gp, "dat index %d using 1:2:3:4 with yerrorlines lt %d title '%s', ", b, lt[b],
+                    models[b]);
         fprintf(gp, "serial / x with lines dashtype 2 lc 'black' title 'ideal T_{serial}/p'\n");
-        fprintf(gp, "unset logscale\nset xrange [0.8:*]\nset yrange [0:*]\n");
+        fprintf(gp, "unset logscale\nset xrange [0.8:pmax*1.1]\nset yrange [0:*]\n");
         /* speedup with y = p and the fits */
         fprintf(gp, "set ylabel 'speedup over serial'\nset title 'speedup'\nplot ");
         for (int b = 0; b < blocks; b++) {
-            fprintf(gp, "dat index %d using 1:5:6:7 with yerrorlines title '%s', ", b, models[b]);
+            fprintf(gp, "dat index %d using 1:5:6:7 with yerrorlines lt %d title '%s', ", b, lt[b],
+                    models[b]);
             if (has_fit[b])
-                fprintf(gp, "fit%d(x) with lines dashtype 3 title '%s Amdahl fit', ", b, models[b]);
+                fprintf(gp, "fit%d(x) with lines lt %d dashtype 3 notitle, ", b, lt[b]);
         }
-        fprintf(gp, "x with lines dashtype 2 lc 'black' title 'ideal S = p'\n");
+        fprintf(gp,
+                "x with lines dashtype 2 lc 'black' title 'ideal S = p (dotted: Amdahl fits)'\n");
         /* efficiency with E = 1 */
         fprintf(gp,
                 "set ylabel 'efficiency S/p'\nset title 'efficiency'\nset yrange [0:1.2]\nplot ");
         for (int b = 0; b < blocks; b++)
-            fprintf(gp, "dat index %d using 1:8 title '%s', ", b, models[b]);
+            fprintf(gp, "dat index %d using 1:8 lt %d title '%s', ", b, lt[b], models[b]);
         fprintf(gp, "1 with lines dashtype 2 lc 'black' title 'ideal E = 1'\n");
         fprintf(gp, "unset multiplot\nunset xrange\nunset yrange\n");
     }

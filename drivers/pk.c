@@ -17,6 +17,7 @@ static const struct pk_subcommand subcommands[] = {
     {"report", "print the tables of results files (merging them)", cmd_report},
     {"compare", "compare two results files configuration by configuration", cmd_compare},
     {"plot", "plot time, speedup and efficiency against workers (gnuplot)", cmd_plot},
+    {"show", "show a kernel's code model by model, side by side or as a diff", cmd_show},
     {"info", "show the machine, build and environment facts pk records", cmd_info},
     {"help", "show this help, or a subcommand's ('pk help run')", cmd_help},
     {"version", "print the version", cmd_version},

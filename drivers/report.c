@@ -45,7 +45,7 @@ struct pk_row pk_report_row(const struct pk_result *all, int n, const struct pk_
     struct pk_row row = {.sum = pk_result_summary(r), .speedup = {NAN, NAN, NAN}};
     const struct pk_result *base = pk_result_baseline(all, n, r);
     row.efficiency = row.karp_flatt = NAN;
-    if (base && pk_result_verified(r)) {
+    if (base && pk_result_verified(r) && !(r->kernel && r->kernel->own_workers)) {
         struct pk_summary b = pk_result_summary(base);
         row.speedup = pk_stats_speedup(&b, &row.sum);
         row.efficiency = row.speedup.s / r->rec.workers;
@@ -132,7 +132,7 @@ static void table_row(FILE *f, const struct pk_result *all, int n, const struct 
     print_number(f, "%*.2f", row.speedup.s, 7);
     print_interval(f, row.speedup.lo, row.speedup.hi, false, 14);
     print_number(f, "%*.2f", row.efficiency, 5);
-    print_number(f, "%*.3f", row.karp_flatt, 6);
+    print_number(f, "%*.3g", row.karp_flatt, 6);
     print_cell_time(f, r->startup_s, 8);
     if (has_unit)
         print_number(f, "%*.4g", c->status == PK_STATUS_OK ? c->rate : NAN, 9);
@@ -195,6 +195,8 @@ static void table_notes(FILE *f, const struct pk_result *all, int first, int end
                 all_agree ? " (every configuration verified and agrees)" : "");
     if (k && k->rate_note)
         fprintf(f, "  %s counts %s\n", k->unit, k->rate_note);
+    if (k && k->own_workers)
+        fprintf(f, "  %s\n", k->own_workers);
 }
 
 void pk_report_summary(FILE *f, const struct pk_result *all, int n, int first, int end)

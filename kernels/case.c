@@ -245,6 +245,8 @@ void pk_record_set_rate(struct pk_record *rec, const struct pk_case *c)
 
 static int start_pool(struct pk_case *c, char *err, size_t errlen)
 {
+    if (c->kernel->own_workers)
+        return 0;
     if (c->model == PK_FORK)
         return pk_forkpool_start(&c->forks, c->workers, err, errlen);
     if (c->model == PK_THREADS)
@@ -293,17 +295,21 @@ static int place_workers(struct pk_case *c, struct pk_record *rec, char *err, si
         return -1;
     }
     rec->cpus[0] = '\0';
-    if (c->model == PK_THREADS) {
+    if (c->model == PK_THREADS && c->threads) {
         rc = pk_threadpool_run(c->threads, place_thread, &pl);
-    } else if (c->model == PK_FORK) {
+    } else if (c->model == PK_FORK && c->forks) {
         rc = pk_forkpool_run(c->forks, place_process, c, cpus, sizeof cpus[0], err, errlen);
     } else if (c->model == PK_OPENMP) {
         pk_bind_openmp_report(c->workers, rec->cpus, sizeof rec->cpus);
-    } else {
+    } else if (c->model == PK_SERIAL) {
         rc = pk_bind_worker(c->bind, 0, 1);
         pk_bind_current(cpus[0], sizeof cpus[0]);
+    } else {
+        pk_bind_current(cpus[0], sizeof cpus[0]);
     }
-    for (int w = 0; c->model != PK_OPENMP && w < (c->model == PK_SERIAL ? 1 : c->workers); w++)
+    /* serial, and kernels without a pool (spawn): the runner's own CPUs */
+    bool pooled = (c->model == PK_THREADS && c->threads) || (c->model == PK_FORK && c->forks);
+    for (int w = 0; c->model != PK_OPENMP && w < (pooled ? c->workers : 1); w++)
         pk_bind_append(rec->cpus, sizeof rec->cpus, cpus[w]);
     if (rc && !err[0])
         snprintf(err, errlen, "cannot pin workers (--bind %s)", pk_bind_name(c->bind));

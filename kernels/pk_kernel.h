@@ -81,6 +81,11 @@ struct pk_kernel {
     pk_run_fn init[PK_NMODEL];
     pk_run_fn run[PK_NMODEL]; /* mpi and hybrid stay NULL here: pk-mpi has its own table */
     bool hybrid;              /* it has a hybrid model (its entry in the mpi table) */
+    /*
+     * it creates its own workers in every rep (spawn): pk starts no pool for it, and prints no
+     * speedup, since serial is a plain call; the note says what to compare instead
+     */
+    const char *own_workers;
     /* check the last rep against a reference that is not the code under test */
     void (*verify)(const struct pk_case *c, struct pk_verdict *v);
     double tolerance;      /* 0: models agree exactly; else the relative bound (see kernel.h) */

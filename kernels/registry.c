@@ -52,6 +52,7 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_THREADS] = histogram_threads,
                 [PK_FORK] = histogram_fork},
         .unit = "Mupd/s",
+        .rate_note = "one update per value: a bin and the shared total, counted once",
         .rate = histogram_rate,
     },
     {
@@ -86,6 +87,7 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_THREADS] = mandelbrot_threads,
                 [PK_FORK] = mandelbrot_fork},
         .unit = "Mpix/s",
+        .rate_note = "pixels of the grid per second, whatever their iteration counts",
         .rate = mandelbrot_rate,
     },
     {
@@ -111,6 +113,7 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_FORK] = matmul_fork},
         .tolerance = 0, /* bit-identical in every model: the same code computes every element */
         .unit = "GFLOP/s",
+        .rate_note = "2 n^3 flops: a multiply and an add per term of every element of C",
         .rate = matmul_rate,
     },
     {
@@ -134,6 +137,7 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_THREADS] = montecarlo_threads,
                 [PK_FORK] = montecarlo_fork},
         .unit = "Mdart/s",
+        .rate_note = "darts (two random draws and one test each) per second",
         .rate = montecarlo_rate,
     },
     {
@@ -159,6 +163,7 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_FORK] = pi_fork},
         .tolerance = PI_TOLERANCE, /* relative: 2 gamma_{n+8} <= 1e-5 for n <= 4e10 (README) */
         .unit = "GFLOP/s",
+        .rate_note = "6 flops per term: +0.5, *h, x*x, 1+, 4/ and the sum",
         .rate = pi_rate,
     },
     {
@@ -200,11 +205,14 @@ const struct pk_kernel pk_kernels[] = {
         .setup = spawn_setup,
         .reset = spawn_reset,
         .verify = spawn_verify,
+        .own_workers = "spawn times creating workers: compare us/round between models (and the "
+                       "mpi launcher's start-up); a speedup over a plain call means nothing",
         .run = {[PK_SERIAL] = spawn_serial,
                 [PK_OPENMP] = spawn_openmp,
                 [PK_THREADS] = spawn_threads,
                 [PK_FORK] = spawn_fork},
         .unit = "us/round",
+        .rate_note = "one round: create p workers, each runs the job, join them all",
         .rate = spawn_rate,
     },
     {
@@ -268,6 +276,7 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_THREADS] = stencil_threads,
                 [PK_FORK] = stencil_fork},
         .unit = "GFLOP/s",
+        .rate_note = "4 flops per interior point per sweep: three adds and a multiply",
         .rate = stencil_rate,
     },
     {

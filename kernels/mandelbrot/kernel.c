@@ -91,3 +91,25 @@ double mandelbrot_rate(const struct pk_case *c, double seconds)
 {
     return (double)(mandelbrot_rows(c->n) * c->n) / seconds / 1e6;
 }
+
+void mandelbrot_worker(const struct pk_case *c, int w, int p)
+{
+    struct mandelbrot_data *d = c->data;
+    long long n = d->w, h = d->h, chunk = c->param[MANDELBROT_CHUNK];
+
+    if (c->param[MANDELBROT_SCHEDULE] == MANDELBROT_STATIC) {
+        struct pk_range r = pk_partition_block(h, p, w);
+        for (long long row = r.lo; row < r.hi; row++)
+            mandelbrot_row(row, n, d->grid + row * n);
+        return;
+    }
+    for (;;) {
+        /* relaxed: a claim only has to be unique; the pool's end of task publishes the rows */
+        long long lo = atomic_fetch_add_explicit(&d->next, chunk, memory_order_relaxed);
+        long long hi = lo + chunk < h ? lo + chunk : h;
+        if (lo >= h)
+            return;
+        for (long long row = lo; row < hi; row++)
+            mandelbrot_row(row, n, d->grid + row * n);
+    }
+}

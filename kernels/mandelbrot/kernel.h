@@ -107,6 +107,14 @@ static inline void mandelbrot_row(long long row, long long n, int *out)
 long long mandelbrot_work(const struct mandelbrot_data *d, long long lo, long long hi);
 
 size_t mandelbrot_bytes(const struct pk_case *c);
+/*
+ * One pool worker's share, for threads and fork alike: under --schedule static its block of
+ * rows from pk_partition_block; under dynamic, chunks of --chunk rows claimed from the shared
+ * counter d->next (reset before the run) until it passes the last row. Rows go straight into
+ * the shared grid.
+ */
+void mandelbrot_worker(const struct pk_case *c, int w, int p);
+
 int mandelbrot_setup(struct pk_case *c, char *err, size_t errlen);
 void mandelbrot_reset(struct pk_case *c);
 void mandelbrot_verify(const struct pk_case *c, struct pk_verdict *v);

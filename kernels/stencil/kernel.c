@@ -183,3 +183,18 @@ double stencil_rate(const struct pk_case *c, double seconds)
     double interior = (double)(c->n - 2) * (double)(c->n - 2);
     return 4.0 * interior * (double)c->param[STENCIL_SWEEPS] / seconds * 1e-9;
 }
+
+void stencil_worker(const struct pk_case *c, int w, int p)
+{
+    struct stencil_data *d = c->data; /* 1. aliases */
+    long long N = c->n, T = d->sweeps;
+    struct pk_range r = pk_partition_block(N - 2, p, w); /* 2. split: interior rows r.lo + 1.. */
+
+    for (long long s = 0; s < T; s++) {
+        const double *src = stencil_src(d, s);
+        double *dst = stencil_dst(d, s);
+        for (long long i = r.lo + 1; i < r.hi + 1; i++)
+            stencil_row(src, dst, N, i); /* 3. work */
+        pthread_barrier_wait(&d->barrier);
+    }
+}

@@ -87,6 +87,14 @@ struct stencil_block {
     int up, down;
 };
 
+/*
+ * One pool worker's share, for threads and fork alike: its block of interior rows
+ * (pk_partition_block over the N - 2 of them) for all T sweeps, waiting at d->barrier after
+ * each, so nobody reads a neighbour's rows of the next source grid before they are written.
+ * A worker with no rows still waits at every barrier: the barrier counts all p.
+ */
+void stencil_worker(const struct pk_case *c, int w, int p);
+
 /* The 64-bit hash of a grid's bits that the result line shows. */
 unsigned long long stencil_hash(const double *u, long long N);
 

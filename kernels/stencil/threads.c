@@ -1,8 +1,6 @@
 /*
- * stencil, threads model: each pool thread owns a block of interior rows (pk_partition_block
- * over the N - 2 of them) for all T sweeps, and waits at a pthread barrier after each sweep, so
- * no thread reads a neighbour's rows of the next source grid before they are written. A thread
- * with no rows (N - 2 < p) still waits at every barrier: the barrier counts all p.
+ * stencil, threads model: each pool thread sweeps its block of interior rows and waits at a
+ * pthread barrier after each sweep (stencil_worker); the grid is whole in shared memory.
  */
 #include "kernel.h"
 
@@ -10,18 +8,7 @@
 
 static int stencil_threads_part(void *arg, int w, int p)
 {
-    struct pk_case *c = arg;
-    struct stencil_data *d = c->data; /* 1. aliases */
-    long long N = c->n, T = d->sweeps;
-    struct pk_range r = pk_partition_block(N - 2, p, w); /* 2. split: interior rows r.lo + 1.. */
-
-    for (long long s = 0; s < T; s++) {
-        const double *src = stencil_src(d, s);
-        double *dst = stencil_dst(d, s);
-        for (long long i = r.lo + 1; i < r.hi + 1; i++)
-            stencil_row(src, dst, N, i); /* 3. work */
-        pthread_barrier_wait(&d->barrier);
-    }
+    stencil_worker(arg, w, p);
     return 0;
 }
 
