@@ -75,6 +75,21 @@ refuses "a script refuses an unknown option" "'--bogus'" "$HPC/slurm/node-scalin
 refuses "only mpi-nodes takes --weak" "'--weak'" "$HPC/slurm/node-scaling.sbatch" --weak
 refuses "an unknown class" "'Q'" "$HPC/slurm/mpi-nodes.sbatch" --class Q
 
+# --- every line of the shipped plans is a 'pk run' that pk accepts (run at class S, serial)
+bad=""
+n=0
+for plan in "$HPC"/plans/*.txt; do
+    while read -r line; do
+        case $line in '' | '#'*) continue ;; esac
+        n=$((n + 1))
+        read -ra args <<<"$line"
+        "$PK" run "${args[@]}" -c S -m serial -r 1 -w 0 -q >/dev/null 2>>"$TMP/err" ||
+            bad="$bad [${plan##*/}: $line]"
+    done <"$plan"
+done
+[ -z "$bad" ] && ok "the $n lines of hpc/plans/*.txt are valid pk run arguments" ||
+    { not_ok "plan lines pk refuses:$bad"; diag "$TMP/err"; }
+
 # --- a sweep task by hand: task 2 runs the plan's second configuration line
 cd "$TMP" || exit 1
 refuses "sweep: a usage error for extra arguments" "usage" bash "$HPC/slurm/sweep.sbatch" "$TMP/plan.txt" extra
