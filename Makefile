@@ -157,7 +157,7 @@ SHARE := $(DESTDIR)$(PREFIX)/share
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/man/man1
 	install -m 755 $(PROGRAMS) $(DESTDIR)$(PREFIX)/bin/
-	install -m 644 doc/pk.1 $(SHARE)/man/man1/pk.1
+	install -m 644 drivers/pk.1 $(SHARE)/man/man1/pk.1
 	$(Q)for f in $(wildcard kernels/*/*.c kernels/*/*.h kernels/*/README.md); do \
 	  install -D -m 644 $$f $(DESTDIR)$(PREFIX)/share/parkernels/$$f || exit 1; done
 	$(Q)for f in $(HPC_FILES); do \
