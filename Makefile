@@ -56,7 +56,7 @@ UNIT := $(BUILD)/tests/unit-tests
 .DELETE_ON_ERROR:
 .SUFFIXES:
 .SECONDARY:
-.PHONY: all run check unit e2e deps install clean FORCE asan
+.PHONY: all run check unit e2e deps install clean FORCE asan fuzz
 
 all: $(PROGRAMS)
 
@@ -164,11 +164,34 @@ asan:
 	  $(ASAN_ENV) LSAN_OPTIONS=$(LSAN_SUPP):fast_unwind_on_malloc=0 PK_MPI_LEAK_CHECK=1 \
 	  bin-asan/pk run -c S -m mpi -p 3 -r 2 -w 1 -q; fi
 
+# make fuzz: each libFuzzer harness tests/fuzz/fuzz_T.c (clang, ASan + UBSan) for FUZZ_TIME
+# seconds, from its committed seeds in tests/fuzz/T/ and words in tests/fuzz/T.dict; what it
+# adds goes to build-fuzz/corpus/T, a failing input to build-fuzz/T-crash-*.
+FUZZ_TIME    ?= 30
+FUZZ_CFLAGS   = $(SAN_CFLAGS) -fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=all
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+
+$(BUILD)/tests/fuzz/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(LIBPK)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS_ALL)
+
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz BIN=bin-fuzz CC=clang LDLIBS=-latomic \
+	  CFLAGS='$(FUZZ_CFLAGS)' $(FUZZ_TARGETS:%=build-fuzz/tests/fuzz/fuzz_%)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build-fuzz/corpus/$$t; echo "fuzz: $$t for $(FUZZ_TIME) s"; \
+	  if ! build-fuzz/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
+	    -dict=tests/fuzz/$$t.dict -artifact_prefix=build-fuzz/$$t- \
+	    build-fuzz/corpus/$$t tests/fuzz/$$t \
+	    >build-fuzz/$$t.log 2>&1; then tail -40 build-fuzz/$$t.log; exit 1; fi; \
+	  grep -E 'stat::number_of_executed_units|Done [0-9]+ runs' build-fuzz/$$t.log; \
+	done
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(PROGRAMS) $(DESTDIR)$(PREFIX)/bin/
 
 clean:
-	rm -rf $(BUILD) $(BIN) build-asan bin-asan
+	rm -rf $(BUILD) $(BIN) build-asan bin-asan build-fuzz bin-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
