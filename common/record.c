@@ -266,6 +266,15 @@ static int parse_value(const struct field *fd, char *v, struct pk_record *r)
     return -1;
 }
 
+/* True if the field called key has been read (seen[] runs parallel to fields[]). */
+static bool seen_key(const bool seen[NFIELDS], const char *key)
+{
+    for (size_t i = 0; i < NFIELDS; i++)
+        if (strcmp(fields[i].key, key) == 0)
+            return seen[i];
+    return false;
+}
+
 int pk_record_parse(const char *line, struct pk_record *r, char *err, size_t errlen)
 {
     char buf[PK_MAX_REPS * 20 + 4096];
@@ -308,9 +317,13 @@ int pk_record_parse(const char *line, struct pk_record *r, char *err, size_t err
         for (size_t i = 0; i < NFIELDS; i++) {
             if (strcmp(tok, fields[i].key) != 0)
                 continue;
-            if (seen[i] || parse_value(&fields[i], eq + 1, r)) {
+            /* times are counted against reps: before reps, "times=-" would pass for none */
+            bool early = fields[i].type == F_TIMES && !seen_key(seen, "reps");
+            if (seen[i] || early || parse_value(&fields[i], eq + 1, r)) {
                 snprintf(err, errlen, "result line field '%s' is %s", tok,
-                         seen[i] ? "repeated" : "malformed");
+                         seen[i] ? "repeated"
+                         : early ? "before 'reps'"
+                                 : "malformed");
                 return -1;
             }
             seen[i] = true;
