@@ -72,7 +72,11 @@ static void write_row(FILE *f, const struct pk_result *r, int rep)
 {
     const struct pk_record *c = &r->rec;
     csv_text(f, c->kernel);
-    fprintf(f, ",%s,%d,%lld,%s,", c->model, c->workers, c->n, r->cls);
+    fputc(',', f);
+    csv_text(f, c->model); /* the reader takes any text here: quote it as any other */
+    fprintf(f, ",%d,%lld,", c->workers, c->n);
+    csv_text(f, r->cls);
+    fputc(',', f);
     csv_text(f, c->params);
     fprintf(f, ",%llu,%s,", c->seed, pk_status_name(c->status));
     csv_text(f, c->detail);
