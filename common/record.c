@@ -18,7 +18,7 @@ static const char *const status_names[PK_NSTATUS] = {
 };
 
 static const bool status_bad[PK_NSTATUS] = {
-#define PK_STATUS_BAD(E, name, bad) [PK_STATUS_##E] = bad,
+#define PK_STATUS_BAD(E, name, bad) [PK_STATUS_##E] = (bad),
     PK_STATUSES(PK_STATUS_BAD)
 #undef PK_STATUS_BAD
 };
