@@ -56,7 +56,7 @@ UNIT := $(BUILD)/tests/unit-tests
 .DELETE_ON_ERROR:
 .SUFFIXES:
 .SECONDARY:
-.PHONY: all run check unit e2e deps install clean FORCE asan tsan fuzz lint
+.PHONY: all run check unit e2e deps install clean FORCE asan tsan valgrind fuzz lint
 
 all: $(PROGRAMS)
 
@@ -179,6 +179,21 @@ tsan:
 	$(TSAN_ENV) CK_RUN_SUITE=kernels CK_RUN_CASE=fork build-tsan/tests/unit-tests
 	$(TSAN_ENV) CK_RUN_SUITE=forkpool build-tsan/tests/unit-tests
 	$(TSAN_ENV) CK_RUN_SUITE=faults build-tsan/tests/unit-tests
+
+# make valgrind: memcheck over the normal build, zero errors and no definite leak allowed:
+# (1) the kernels suite's serial, threads and fork cases (every kernel, parameter choice,
+# p in 1 2 3 4 7 and four sizes up to class S), each test in its own Check child and every fork
+# worker followed through fork; (2) tests/sanitizers/valgrind-runners.sh: pk itself, and pk-run
+# traced through exec, for every kernel x {serial, threads 3, fork 3} at class S, then pk
+# report and pk compare reading the results back. OpenMP and mpi are not covered.
+VALGRIND = valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+  --show-leak-kinds=definite
+
+valgrind: all $(UNIT)
+	@for c in serial threads fork; do echo "valgrind: kernels suite, $$c case"; \
+	  CK_RUN_SUITE=kernels CK_RUN_CASE=$$c CK_TIMEOUT_MULTIPLIER=20 $(VALGRIND) $(UNIT) || exit 1; \
+	done
+	@PK_BIN_DIR=$(BIN) sh tests/sanitizers/valgrind-runners.sh
 
 # make fuzz: each libFuzzer harness tests/fuzz/fuzz_T.c (clang, ASan + UBSan) for FUZZ_TIME
 # seconds, from its committed seeds in tests/fuzz/T/ and words in tests/fuzz/T.dict; what it
