@@ -4,6 +4,7 @@
 #   make check    install what is missing, build, run the unit and end-to-end tests
 #   make deps     install the Debian packages parkernels needs (or print the apt-get line)
 #   make install  PREFIX=/usr/local DESTDIR=
+#   make asan | tsan | valgrind | fuzz | lint   reliability tools (README, "Testing and tools")
 #   make clean
 # V=1 shows full commands. Local settings (CC, MPICC, OPT, CFLAGS) go in config.mk.
 
