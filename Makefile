@@ -7,6 +7,7 @@
 #   make deps     install the Debian packages parkernels needs (or print the apt-get line)
 #   make install  PREFIX=/usr/local DESTDIR= (programs, pk.1, and under share/parkernels the
 #                 kernel sources for pk show and the hpc/ scripts)
+#   make asan | tsan | valgrind | fuzz | lint   reliability tools (README, "Testing and tools")
 #   make clean
 # V=1 shows full commands. Local settings (CC, MPICC, OPT, CFLAGS) go in config.mk.
 
@@ -43,7 +44,7 @@ COMMON_SRC  := $(wildcard common/*.c)
 KERNEL_SRC  := $(filter-out %/mpi.c %/hybrid.c,$(wildcard kernels/*/*.c)) kernels/case.c \
                kernels/registry.c
 MPI_SRC     := $(wildcard kernels/*/mpi.c kernels/*/hybrid.c) kernels/registry_mpi.c \
-               drivers/run_mpi.c
+               drivers/run_mpi.c $(MPI_EXTRA_SRC)
 RUNNER_SRC  := drivers/runner.c drivers/opts.c
 REPORT_SRC  := drivers/results.c drivers/report.c drivers/warn.c drivers/export.c
 PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) drivers/launch.c
@@ -61,7 +62,8 @@ UNIT := $(BUILD)/tests/unit-tests
 .DELETE_ON_ERROR:
 .SUFFIXES:
 .SECONDARY:
-.PHONY: all run check check-slurm unit e2e deps install clean FORCE
+.PHONY: all run check check-slurm unit e2e deps install clean FORCE asan tsan valgrind fuzz \
+        lint
 
 all: $(PROGRAMS)
 
@@ -145,6 +147,105 @@ unit: $(UNIT) all
 e2e: all
 	@sh tests/e2e/run-all
 
+# Reliability tools (README, "Testing and tools"). Each sanitizer builds its own build-X/ and
+# bin-X/ (BUILD and BIN given to a second make), so no object mixes with the normal build.
+SAN_CFLAGS  = -O1 -g -fno-omit-frame-pointer
+ASAN_CFLAGS = $(SAN_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all
+SAN_DIR     = $(CURDIR)/tests/sanitizers
+# handle_segv=0: PK_FAULT=crash raises SIGSEGV on purpose and the tests expect the worker to
+# die of the signal, not of ASan's handler exiting 1 (a bad access is still caught where it
+# happens). CK_TIMEOUT_MULTIPLIER: fork and exit cost more under ASan.
+LSAN_SUPP = suppressions=$(SAN_DIR)/lsan.supp:print_suppressions=0
+ASAN_ENV  = ASAN_OPTIONS=handle_segv=0:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  LSAN_OPTIONS=$(LSAN_SUPP) CK_TIMEOUT_MULTIPLIER=10 PK_BIN_DIR=$(CURDIR)/bin-asan
+
+# make asan: every unit suite and every e2e script against AddressSanitizer + UBSan builds of
+# the library, pk, pk-run and pk-mpi (the unit tests start those through PK_BIN_DIR); then every
+# kernel's mpi model once with the leak check on in the ranks (lsan_mpi.c says why only once).
+# Open MPI leaks at MPI_Finalize: lsan.supp names its libraries, and as they have no frame
+# pointers, only the slow unwinder (fast_unwind_on_malloc=0) reaches a frame that names them.
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan BIN=bin-asan CFLAGS='$(ASAN_CFLAGS)' \
+	  MPI_EXTRA_SRC=tests/sanitizers/lsan_mpi.c all build-asan/tests/unit-tests
+	$(ASAN_ENV) build-asan/tests/unit-tests
+	@$(ASAN_ENV) sh tests/e2e/run-all
+	@if [ -x bin-asan/pk-mpi ]; then echo "asan: every kernel's mpi model, leak-checked"; \
+	  $(ASAN_ENV) LSAN_OPTIONS=$(LSAN_SUPP):fast_unwind_on_malloc=0 PK_MPI_LEAK_CHECK=1 \
+	  bin-asan/pk run -c S -m mpi -p 3 -r 2 -w 1 -q; fi
+
+# make tsan: ThreadSanitizer over the threads and fork models: the kernels suite's threads and
+# fork cases (every kernel, parameter choice, p and size; histogram's --sync none among them,
+# whose lost updates are relaxed atomics, so race-free in C11's sense and TSan-clean without a
+# suppression), the pools and the injected faults. OpenMP is left out: libgomp is not built
+# with TSan, which cannot see its barriers and would report every openmp run as racing.
+TSAN_CFLAGS = $(SAN_CFLAGS) -fsanitize=thread
+TSAN_ENV    = TSAN_OPTIONS=handle_segv=0 CK_TIMEOUT_MULTIPLIER=10
+
+tsan:
+	@$(MAKE) --no-print-directory BUILD=build-tsan BIN=bin-tsan CFLAGS='$(TSAN_CFLAGS)' \
+	  build-tsan/tests/unit-tests
+	$(TSAN_ENV) CK_RUN_SUITE=kernels CK_RUN_CASE=threads build-tsan/tests/unit-tests
+	$(TSAN_ENV) CK_RUN_SUITE=kernels CK_RUN_CASE=fork build-tsan/tests/unit-tests
+	$(TSAN_ENV) CK_RUN_SUITE=forkpool build-tsan/tests/unit-tests
+	$(TSAN_ENV) CK_RUN_SUITE=faults build-tsan/tests/unit-tests
+
+# make valgrind: memcheck over the normal build, zero errors and no definite leak allowed:
+# (1) the kernels suite's serial, threads and fork cases (every kernel, parameter choice,
+# p in 1 2 3 4 7 and four sizes up to class S), each test in its own Check child and every fork
+# worker followed through fork; (2) tests/sanitizers/valgrind-runners.sh: pk itself, and pk-run
+# traced through exec, for every kernel x {serial, threads 3, fork 3} at class S, then pk
+# report and pk compare reading the results back. OpenMP and mpi are not covered.
+VALGRIND = valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+  --show-leak-kinds=definite
+
+valgrind: all $(UNIT)
+	@for c in serial threads fork; do echo "valgrind: kernels suite, $$c case"; \
+	  CK_RUN_SUITE=kernels CK_RUN_CASE=$$c CK_TIMEOUT_MULTIPLIER=20 $(VALGRIND) $(UNIT) || exit 1; \
+	done
+	@PK_BIN_DIR=$(BIN) sh tests/sanitizers/valgrind-runners.sh
+
+# make fuzz: each libFuzzer harness tests/fuzz/fuzz_T.c (clang, ASan + UBSan) for FUZZ_TIME
+# seconds, from its committed seeds in tests/fuzz/T/ and words in tests/fuzz/T.dict; what it
+# adds goes to build-fuzz/corpus/T, a failing input to build-fuzz/T-crash-*.
+FUZZ_TIME    ?= 30
+FUZZ_CFLAGS   = $(SAN_CFLAGS) -fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=all
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+
+$(BUILD)/tests/fuzz/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(LIBPK)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS_ALL)
+
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz BIN=bin-fuzz CC=clang LDLIBS=-latomic \
+	  CFLAGS='$(FUZZ_CFLAGS)' $(FUZZ_TARGETS:%=build-fuzz/tests/fuzz/fuzz_%)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build-fuzz/corpus/$$t; echo "fuzz: $$t for $(FUZZ_TIME) s"; \
+	  if ! build-fuzz/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
+	    -dict=tests/fuzz/$$t.dict -artifact_prefix=build-fuzz/$$t- \
+	    build-fuzz/corpus/$$t tests/fuzz/$$t \
+	    >build-fuzz/$$t.log 2>&1; then tail -40 build-fuzz/$$t.log; exit 1; fi; \
+	  grep -E 'stat::number_of_executed_units|Done [0-9]+ runs' build-fuzz/$$t.log; \
+	done
+
+# make lint: cppcheck, then clang-tidy (.clang-tidy lists its checks, and why some are off),
+# over every C file; both must be silent. Findings are fixed, or suppressed in place with the
+# reason. cppcheck: -D_Noreturn because 2.10 does not read C11's keyword (and so thought
+# pk_usage_error returns); variableScope off: declarations sit at the top of a function here,
+# as in the Linux style that STYLE.md follows.
+LINT_SRC = $(filter-out $(if $(HAVE_MPICC),,$(MPI_SRC)),$(sort $(wildcard common/*.c \
+  kernels/*.c kernels/*/*.c drivers/*.c tests/unit/*.c tests/fuzz/*.c tests/sanitizers/*.c)))
+LINT_CPPFLAGS = $(ALL_CPPFLAGS) -I$(BUILD) -I$(BUILD)/tests \
+  $(addprefix -I,$(shell $(MPICC) --showme:incdirs 2>/dev/null))
+
+lint: $(BUILD)/version.h $(BUILD)/tests/suites.h
+	cppcheck --error-exitcode=1 --inline-suppr --quiet --std=c11 -j2 \
+	  --enable=warning,style,performance,portability --suppress=variableScope \
+	  '-D_Noreturn=__attribute__((noreturn))' $(LINT_CPPFLAGS) $(LINT_SRC)
+	@echo "clang-tidy: $(words $(LINT_SRC)) files"
+	@printf '%s\n' $(LINT_SRC) | xargs -P2 -I{} sh -c \
+	  'clang-tidy --quiet {} -- -std=c11 -fopenmp $(LINT_CPPFLAGS) 2>/dev/null || { \
+	   echo "clang-tidy: {} has findings"; exit 1; }'
+
 check-slurm: all
 	@bash hpc/testing/check-slurm
 
@@ -165,6 +266,6 @@ install: all
 	done
 
 clean:
-	rm -rf $(BUILD) $(BIN)
+	rm -rf $(BUILD) $(BIN) build-asan bin-asan build-tsan bin-tsan build-fuzz bin-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

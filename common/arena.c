@@ -9,7 +9,7 @@
 
 #define SMALL_ALIGN 64u
 #define PAGE_ALIGN  4096u
-#define PAGE_FROM   (64u * 1024u)
+#define PAGE_FROM   ((size_t)64 * 1024)
 
 static size_t alignment_for(size_t bytes)
 {

@@ -22,6 +22,7 @@ void pk_bind_openmp_report(int p, char *buf, size_t len)
     }
     for (int t = 0; t < team; t++)
         pk_bind_append(buf, len, each[t]);
+    /* cppcheck-suppress knownConditionTrueFalse ; it is true for p > 64 */
     if (p > team)
         pk_bind_append(buf, len, "...");
 }

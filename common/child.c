@@ -17,9 +17,14 @@
 
 #include "timer.h"
 
-#define OUT_CAP      (4u << 20)  /* stdout kept whole up to this */
-#define ERR_KEEP     (16u << 10) /* stderr: the last this many bytes */
-#define KILL_GRACE_S 1.0
+#define OUT_CAP  (4u << 20)  /* stdout kept whole up to this */
+#define ERR_KEEP (16u << 10) /* stderr: the last this many bytes */
+/*
+ * TERM to KILL: mpirun answers TERM by ending its ranks, waiting its own second for them,
+ * then removing their shared-memory segments (/dev/shm/vader_segment.*); killed within that,
+ * it leaves the segments, and ranks it had not yet killed, behind.
+ */
+#define KILL_GRACE_S 5.0
 #define LINGER_S     2.0 /* how long the pipes may stay open after the runner ended */
 
 struct sink {

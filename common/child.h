@@ -31,7 +31,7 @@ struct pk_child_control {
 /*
  * Runs argv[0] (searched on PATH) with argv, waiting at most timeout_s seconds (0: no limit).
  * When ctl->stop becomes non-zero, or the time passes, the child's whole process group gets
- * SIGTERM, then SIGKILL a second later, and is reaped; whatever else is left in its group when
+ * SIGTERM, then SIGKILL five seconds later, and is reaped; whatever else is left in its group when
  * it ends is killed. ctl may be NULL. Returns 0 with *r filled (free it with pk_child_free), or
  * -1 with the reason in err if nothing could be started.
  */

@@ -15,6 +15,7 @@ static const char *const kind_names[] = {
     [PK_FAULT_NONE] = "none",       [PK_FAULT_DROP] = "drop",     [PK_FAULT_CRASH] = "crash",
     [PK_FAULT_ABORT] = "abort",     [PK_FAULT_EXIT] = "exit",     [PK_FAULT_HANG] = "hang",
     [PK_FAULT_BADLINE] = "badline", [PK_FAULT_NOLINE] = "noline", [PK_FAULT_TRUNCATE] = "truncate",
+    [PK_FAULT_WRONG] = "wrong",
 };
 
 static int parse(const char *spec, struct pk_fault *f, char *err, size_t errlen)

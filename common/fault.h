@@ -14,6 +14,9 @@
  *        badline   the runner prints a malformed result line
  *        noline    the runner prints no result line and exits 0
  *        truncate  the runner prints its result line cut short
+ *        wrong     the runner reports a result other than the one it verified (a "1" before
+ *                  it): every rep passes, so only pk's check that the models agree catches it
+ *                  (DISAGREE); give model= so that the other models stay right
  * worker: which worker or rank (default 0); task: the K-th task that worker runs, from 1
  * (default 1): for an mpi rank the K-th rep, warm-up included; for a pool worker the K-th
  * task of its pool, where task 1 places the workers, then come the kernel's init (if it has
@@ -35,6 +38,7 @@ enum pk_fault_kind {
     PK_FAULT_BADLINE,
     PK_FAULT_NOLINE,
     PK_FAULT_TRUNCATE,
+    PK_FAULT_WRONG,
 };
 
 struct pk_fault {
@@ -56,7 +60,7 @@ int pk_fault_load(const char *kernel, const char *model, char *err, size_t errle
 /* Called by worker `worker` before its `task`-th task: carries out crash/abort/exit/hang. */
 void pk_fault_worker(int worker, long task);
 
-/* True if the fault is `kind` (the runners' own faults: badline, noline, truncate). */
+/* True if the fault is `kind` (the runners' own faults: badline, noline, truncate, wrong). */
 bool pk_fault_is(enum pk_fault_kind kind);
 
 #endif

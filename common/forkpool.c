@@ -85,8 +85,10 @@ static _Noreturn void worker_main(int index, int workers, int task_fd, int resul
     struct task t;
 
     for (long task = 1;; task++) {
-        if (read_full(task_fd, &t, sizeof t) != (ssize_t)sizeof t)
-            _exit(0); /* task pipe closed: the pool is stopping (or the parent died) */
+        if (read_full(task_fd, &t, sizeof t) != (ssize_t)sizeof t) {
+            free(out); /* a worker leaks nothing, so memcheck can vouch for the fork model */
+            _exit(0);  /* task pipe closed: the pool is stopping (or the parent died) */
+        }
         if (t.result_size > capacity) {
             free(out);
             out = malloc(t.result_size);
@@ -190,6 +192,7 @@ int pk_forkpool_start(struct pk_forkpool **out, int workers, char *err, size_t e
                 close(pool->task_fd[v]);
                 close(pool->result_fd[v]);
             }
+            free_pool(pool); /* the parent's, copied: this worker never uses it again */
             worker_main(w, workers, task[0], result[1]);
         }
         close(task[0]);

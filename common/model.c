@@ -12,7 +12,7 @@ static const char *const model_names[PK_NMODEL] = {
 };
 
 static const char *const model_whats[PK_NMODEL] = {
-#define PK_MODEL_WHAT(E, name, what) [PK_##E] = what,
+#define PK_MODEL_WHAT(E, name, what) [PK_##E] = (what),
     PK_MODELS(PK_MODEL_WHAT)
 #undef PK_MODEL_WHAT
 };

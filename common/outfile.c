@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int pk_outfile_open(struct pk_outfile *o, const char *path, char *err, size_t errlen)
@@ -28,6 +29,13 @@ int pk_outfile_open(struct pk_outfile *o, const char *path, char *err, size_t er
 int pk_outfile_probe(const char *path, char *err, size_t errlen)
 {
     struct pk_outfile o;
+    struct stat st;
+    /* the temporary beside a directory (or a device) opens fine; only the rename would fail */
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        snprintf(err, errlen, "cannot write '%s': %s", path,
+                 S_ISDIR(st.st_mode) ? "it is a directory" : "it is not a regular file");
+        return -1;
+    }
     if (pk_outfile_open(&o, path, err, errlen))
         return -1;
     pk_outfile_abort(&o);

@@ -14,7 +14,10 @@ struct pk_outfile {
     FILE *f;
 };
 
-/* Checks now, before any work, that path can be written (creates and removes its temporary). */
+/*
+ * Checks now, before any work, that path can be written: not an existing directory or other
+ * non-regular file, and its temporary can be created (and is removed again).
+ */
 int pk_outfile_probe(const char *path, char *err, size_t errlen);
 
 /* Opens the temporary file for path. Returns 0 with o->f ready, or -1 with the reason in err. */

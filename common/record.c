@@ -18,7 +18,7 @@ static const char *const status_names[PK_NSTATUS] = {
 };
 
 static const bool status_bad[PK_NSTATUS] = {
-#define PK_STATUS_BAD(E, name, bad) [PK_STATUS_##E] = bad,
+#define PK_STATUS_BAD(E, name, bad) [PK_STATUS_##E] = (bad),
     PK_STATUSES(PK_STATUS_BAD)
 #undef PK_STATUS_BAD
 };
@@ -267,6 +267,15 @@ static int parse_value(const struct field *fd, char *v, struct pk_record *r)
     return -1;
 }
 
+/* True if the field called key has been read (seen[] runs parallel to fields[]). */
+static bool seen_key(const bool seen[NFIELDS], const char *key)
+{
+    for (size_t i = 0; i < NFIELDS; i++)
+        if (strcmp(fields[i].key, key) == 0)
+            return seen[i];
+    return false;
+}
+
 int pk_record_parse(const char *line, struct pk_record *r, char *err, size_t errlen)
 {
     char buf[PK_MAX_REPS * 20 + 4096];
@@ -309,9 +318,13 @@ int pk_record_parse(const char *line, struct pk_record *r, char *err, size_t err
         for (size_t i = 0; i < NFIELDS; i++) {
             if (strcmp(tok, fields[i].key) != 0)
                 continue;
-            if (seen[i] || parse_value(&fields[i], eq + 1, r)) {
+            /* times are counted against reps: before reps, "times=-" would pass for none */
+            bool early = fields[i].type == F_TIMES && !seen_key(seen, "reps");
+            if (seen[i] || early || parse_value(&fields[i], eq + 1, r)) {
                 snprintf(err, errlen, "result line field '%s' is %s", tok,
-                         seen[i] ? "repeated" : "malformed");
+                         seen[i] ? "repeated"
+                         : early ? "before 'reps'"
+                                 : "malformed");
                 return -1;
             }
             seen[i] = true;

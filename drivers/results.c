@@ -73,7 +73,11 @@ static void write_row(FILE *f, const struct pk_result *r, int rep)
 {
     const struct pk_record *c = &r->rec;
     csv_text(f, c->kernel);
-    fprintf(f, ",%s,%d,%lld,%s,", c->model, c->workers, c->n, r->cls);
+    fputc(',', f);
+    csv_text(f, c->model); /* the reader takes any text here: quote it as any other */
+    fprintf(f, ",%d,%lld,", c->workers, c->n);
+    csv_text(f, r->cls);
+    fputc(',', f);
     csv_text(f, c->params);
     fprintf(f, ",%llu,%s,", c->seed, pk_status_name(c->status));
     csv_text(f, c->detail);
@@ -282,13 +286,21 @@ static struct pk_result *grow(struct pk_result **all, int *n, int *cap)
 int pk_results_read_csv(const char *path, struct pk_result **all, int *n, int *cap, char *err,
                         size_t errlen)
 {
-    char *text = slurp(path, err, errlen), *p, *f[NCOLUMNS];
+    char *text = slurp(path, err, errlen);
+    if (!text)
+        return -1;
+    int rc = pk_results_parse_csv(text, path, all, n, cap, err, errlen);
+    free(text);
+    return rc;
+}
+
+int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, int *n, int *cap,
+                         char *err, size_t errlen)
+{
+    char *p = text, *f[NCOLUMNS];
     int nf, line = 1, rc, start = *n;
     struct pk_result row;
 
-    if (!text)
-        return -1;
-    p = text;
     rc = split_record(&p, f, NCOLUMNS, &nf);
     bool header_ok = rc == 0 && nf == NCOLUMNS; /* 1 would be a header cut short */
     for (int i = 0; header_ok && i < NCOLUMNS; i++)
@@ -336,11 +348,9 @@ int pk_results_read_csv(const char *path, struct pk_result **all, int *n, int *c
         slot->rec.reps = rep == 1 ? 1 : 0;
         slot->rec.times[0] = rep == 1 ? time : 0;
     }
-    free(text);
     return 0;
 
 out_fail:
-    free(text);
     *n = start; /* nothing of a broken file is kept */
     return -1;
 }

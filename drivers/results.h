@@ -48,4 +48,11 @@ int pk_results_write_csv(FILE *f, const struct pk_result *r, int n);
 int pk_results_read_csv(const char *path, struct pk_result **all, int *n, int *cap, char *err,
                         size_t errlen);
 
+/*
+ * pk_results_read_csv on text already in memory (NUL-terminated; split in place, so it is
+ * overwritten); path only names it in messages. The fuzz harness calls it directly.
+ */
+int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, int *n, int *cap,
+                         char *err, size_t errlen);
+
 #endif

@@ -80,7 +80,7 @@ static void gather_placement(struct pk_record *rec)
 static void fail(struct pk_record *rec, enum pk_status status, int who, const char *why)
 {
     rec->status = status;
-    snprintf(rec->detail, sizeof rec->detail, "rank %d: %s", who, why);
+    snprintf(rec->detail, sizeof rec->detail, "rank %d: %.200s", who, why);
 }
 
 /* Setup, reps and checks; rank 0 fills rec. */

@@ -21,7 +21,7 @@ int histogram_openmp(struct pk_case *c, int p)
         }
         *total = count; /* the reduction added into the bins that reset zeroed */
         break;
-    case HISTOGRAM_ATOMIC:
+    case HISTOGRAM_ATOMIC: /* NOLINT(bugprone-branch-clone): the pragmas differ */
 #pragma omp parallel for num_threads(p) schedule(static)
         for (long long i = 0; i < n; i++) {
             long long b = histogram_bin(seed, i, nbins);

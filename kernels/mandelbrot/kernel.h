@@ -28,7 +28,7 @@
 #include "pk_kernel.h"
 
 #define MANDELBROT_MAX_ITER 1000
-#define MANDELBROT_RE_MIN   -2.0
+#define MANDELBROT_RE_MIN   (-2.0)
 #define MANDELBROT_RE_SPAN  3.0
 #define MANDELBROT_IM_MAX   1.2
 #define MANDELBROT_IM_SPAN  1.2

@@ -25,7 +25,7 @@ long long montecarlo_reference(uint64_t seed, long long n)
     long long hits = 0;
     for (uint64_t k = 0; k < 2 * (uint64_t)n; k += 2) {
         uint64_t x = pk_rng_u64(seed, k) >> 32, y = pk_rng_u64(seed, k + 1) >> 32;
-        hits += (pk_u128)(x * x) + y * y < radius2; /* each square is exact in 64 bits */
+        hits += (pk_u128)(x * x) + (pk_u128)(y * y) < radius2; /* each square is exact in 64 bits */
     }
     return hits;
 }

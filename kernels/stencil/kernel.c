@@ -145,6 +145,7 @@ void stencil_reset(struct pk_case *c)
 /* Whether two doubles have the same bits (NaN equals itself, 0.0 differs from -0.0). */
 static bool same_bits(double a, double b)
 {
+    /* NOLINTNEXTLINE(bugprone-suspicious-memory-comparison,cert-exp42-c,cert-flp37-c): bits */
     return memcmp(&a, &b, sizeof a) == 0;
 }
 

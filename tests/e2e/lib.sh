@@ -2,9 +2,10 @@
 # Each script prints TAP ("ok N - what", "not ok N - what", "ok N - what # SKIP why").
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
-PK="$TOP/bin/pk"
-PK_RUN="$TOP/bin/pk-run"
-PK_MPI="$TOP/bin/pk-mpi"
+BIN_DIR=${PK_BIN_DIR:-$TOP/bin} # make asan/tsan point the tests at their own programs
+PK="$BIN_DIR/pk"
+PK_RUN="$BIN_DIR/pk-run"
+PK_MPI="$BIN_DIR/pk-mpi"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/pk-e2e.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 _n=0

@@ -15,7 +15,7 @@ grep -q "95% CI" "$TMP/out" && ok "interval column" || not_ok "interval column"
 check "report merges two files" "$PK" report "$TMP/a.csv" "$TMP/b.csv"
 awk '$1 == "threads" && $2 == 2' "$TMP/out" | grep -qE " [0-9]+\.[0-9]+ +\[" \
     && ok "merged speedup uses the other file's serial" || { not_ok "merged speedup"; diag "$TMP/out"; }
-head -c 300 "$TMP/a.csv" >"$TMP/cut.csv"
+head -c -20 "$TMP/a.csv" >"$TMP/cut.csv" # inside the last row (a fixed offset may end a line)
 refuses "truncated file is refused" "cut.csv" "$PK" report "$TMP/cut.csv"
 refuses "missing file is refused" "nope.csv" "$PK" report "$TMP/nope.csv"
 echo "not,a,results,file" >"$TMP/foreign.csv"

@@ -46,7 +46,7 @@ static bool has_children(void)
 
 static int square_worker(void *arg, int w, int p, void *out)
 {
-    long long base = *(long long *)arg, v = base + (long long)w * w + p * 1000;
+    long long base = *(long long *)arg, v = base + (long long)w * w + p * 1000LL;
     memcpy(out, &v, sizeof v);
     return 0;
 }
@@ -117,7 +117,7 @@ static int crashing_worker(void *arg, int w, int p, void *out)
     (void)arg, (void)p, (void)out;
     if (w == 2)
         raise(SIGSEGV);
-    if (w != 2)
+    else
         pause(); /* the others would wait forever, as at a barrier their peer never reaches */
     return 0;
 }
@@ -171,7 +171,7 @@ START_TEST(test_threadpool_runs_every_worker_each_time)
     for (int rep = 0; rep < 100; rep++)
         ck_assert_int_eq(pk_threadpool_run(pool, thread_worker, slots), 9);
     for (int w = 0; w < 5; w++)
-        ck_assert_int_eq(slots[w], 100 * (w + 5));
+        ck_assert_int_eq(slots[w], 100LL * (w + 5));
     pk_threadpool_stop(pool);
 }
 END_TEST

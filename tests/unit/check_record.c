@@ -94,6 +94,8 @@ START_TEST(test_record_refuses_malformed)
         "pk-result v1 kernel=a model=b p=1 n=1 status=ok reps=0 times=- result=%zz end",
         "pk-result v1 kernel=a model=b p=1 n=-1 status=ok reps=0 times=- result=x end",
         "pk-result v1 kernel=a model=b p=1 n=1 status=ok reps=1 times=0.1, result=x end",
+        /* times before reps: read as none, then reps=2 claimed two zero times */
+        "pk-result v1 kernel=a model=b p=1 n=1 status=ok times=- reps=2 result=x end",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         struct pk_record r;

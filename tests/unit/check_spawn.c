@@ -189,7 +189,7 @@ static unsigned long long mapped_bytes(void)
     unsigned long long kib = 0;
     ck_assert_msg(f != NULL, "open /proc/self/status: %s", strerror(errno));
     while (fgets(line, sizeof line, f))
-        if (sscanf(line, "VmSize: %llu kB", &kib) == 1)
+        if (sscanf(line, "VmSize: %llu kB", &kib) == 1) /* NOLINT(cert-err34-c): the kernel's */
             break;
     fclose(f);
     ck_assert_msg(kib > 0, "no VmSize in /proc/self/status");

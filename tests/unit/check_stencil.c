@@ -23,6 +23,7 @@ static void prepare(struct pk_case *c, long long N, long long T, int field)
 
 static bool same_bits(double a, double b)
 {
+    /* NOLINTNEXTLINE(bugprone-suspicious-memory-comparison,cert-exp42-c,cert-flp37-c): bits */
     return memcmp(&a, &b, sizeof a) == 0;
 }
 

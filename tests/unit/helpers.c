@@ -96,6 +96,15 @@ static int run_distributed(const struct pk_kernel *k, int p, int threads, long l
     int rc = line ? pk_record_parse(line, rec, why, len) : -1;
     if (!line)
         snprintf(why, len, "no result line; stderr: %.300s", child.err);
+    /* as pk judges it: a good line from a launcher that then failed (a rank's sanitizer
+     * report, a crash in MPI_Finalize) is no success */
+    int want = rc == 0 && pk_status_is_failure(rec->status) ? 1 : 0;
+    if (rc == 0 && !(child.exited && child.exit_code == want)) {
+        snprintf(why, len, "launcher ended with %s %d after its result line; stderr: %.300s",
+                 child.exited ? "status" : "signal", child.exited ? child.exit_code : child.signal,
+                 child.err);
+        rc = -1;
+    }
     pk_child_free(&child);
     return rc;
 }

@@ -1,0 +1,92 @@
+#!/bin/bash
+# Faults, injected with the test-only PK_FAULT (common/fault.h) or done from outside: each run
+# of pk must exit 1, mark the faulty configuration with the status and reason below, still run
+# and verify the others, write a CSV that pk report reads back, and leave no process (running
+# or zombie under a live parent) and no temporary file. Every case has its own size, so any
+# process left behind is found by it in the process table.
+. "$(dirname "$0")/lib.sh"
+
+cd "$TMP" || exit 2
+ROOT=""; [ "$(id -u)" = 0 ] && ROOT=--allow-run-as-root
+
+# left SIZE: the processes (pk, runners, fork workers, launchers, ranks) whose command line
+# holds SIZE; a zombie shows no command line, but so long as its parent is alive, the parent is.
+left() { ps -eo pid=,args= | grep -E "(pk|pk-run|pk-mpi|mpirun|orted)( |$).* $1( |$)" | grep -v grep; }
+
+# status_of FILE MODEL: that model's status in a results CSV (columns by header name).
+status_of() {
+    awk -F, -v m="$2" 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+        $col["model"] == m { print $col["status"]; exit }' "$1"
+}
+
+# expect DESC MODEL STATUS WORD: after a pk run into $TMP/f.csv that exited $rc.
+expect() {
+    local desc=$1 model=$2 status=$3 word=$4 size=$5 got
+    sleep 0.3 # what pk killed is reaped by now
+    got=$(status_of f.csv "$model")
+    if [ "$rc" -eq 1 ] && [ "$got" = "$status" ] && grep -qF -- "$word" out &&
+        [ "$(status_of f.csv serial)" = ok ] && [ -z "$(left "$size")" ] &&
+        ! ls -A | grep -q '\.tmp\.' && { "$PK" report f.csv >/dev/null 2>&1; [ $? -eq 1 ]; }; then
+        ok "$desc"
+    else
+        not_ok "$desc (exit $rc, $model '$got', wanted 1, '$status' and '$word')"
+        diag out err
+        left "$size" | diag
+        ls -A | grep '\.tmp\.' | diag
+    fi
+    rm -f f.csv out err
+}
+
+n=100100
+while IFS='|' read -r desc fault model p timeout status word; do
+    desc=$(echo $desc) fault=$(echo $fault) model=$(echo $model) p=$(echo $p)
+    timeout=$(echo $timeout) status=$(echo $status) word=$(echo $word)
+    [ -z "$desc" ] || [ "${desc#\#}" != "$desc" ] && continue
+    n=$((n + 1))
+    if [ "$model" = mpi ] && ! mpi_available; then skip "$desc" "no pk-mpi or mpirun"; continue; fi
+    PK_FAULT=$fault "$PK" run polysum -n $n -m serial,$model -p $p -r 2 -w 1 --timeout $timeout \
+        -q -o f.csv >out 2>err; rc=$?
+    expect "$desc" "$model" "$status" "$word" $n
+done <<'TABLE'
+# what                                  | PK_FAULT                          | model  |p|timeout| status  | reason holds
+fork worker crashes                     | crash,model=fork,worker=1,task=2   | fork   |2| 60 | error    | worker 1
+fork worker aborts                      | abort,model=fork,worker=1,task=3   | fork   |2| 60 | error    | signal 6
+fork worker exits non-zero              | exit,model=fork,worker=0,task=2    | fork   |2| 60 | error    | status 3
+fork worker hangs                       | hang,model=fork,worker=1,task=2    | fork   |2| 2  | timeout  | --timeout 2
+thread worker hangs                     | hang,model=threads,worker=1,task=2 | threads|2| 2  | timeout  | --timeout 2
+runner prints a malformed line          | badline,model=threads              | threads|2| 60 | error    | malformed
+runner prints its line cut short        | truncate,model=threads             | threads|2| 60 | error    | result line
+runner prints no line                   | noline,model=fork                  | fork   |2| 60 | error    | no result line
+one model's result differs              | wrong,model=threads                | threads|2| 60 | disagree | differs from serial
+a partition drops an item               | drop,model=fork                    | fork   |3| 60 | failed   | rep 1
+mpi rank crashes                        | crash,model=mpi,worker=1           | mpi    |2| 60 | error    | signal 11
+mpi rank aborts                         | abort,model=mpi,worker=1,task=2    | mpi    |2| 60 | error    | signal 6
+mpi rank exits non-zero                 | exit,model=mpi,worker=1            | mpi    |2| 60 | error    | exit
+mpi rank never joins the gather         | hang,model=mpi,worker=1            | mpi    |2| 3  | timeout  | --timeout 3
+mpi result differs                      | wrong,model=mpi                    | mpi    |2| 60 | disagree | differs from serial
+TABLE
+
+# A launcher that fails: it starts, prints nothing and exits 1.
+if mpi_available; then
+    n=$((n + 1))
+    "$PK" run polysum -n $n -m serial,mpi -p 2 -r 2 -q --launcher false -o f.csv >out 2>err; rc=$?
+    expect "mpi launcher fails" mpi error "no result line" $n
+else
+    skip "mpi launcher fails" "no pk-mpi or mpirun"
+fi
+
+# A fork worker killed from outside (SIGKILL) while it works.
+n=300000017
+"$PK" run polysum -n $n -m serial,fork -p 2 -r 5 -w 0 -q -o f.csv >out 2>err &
+pk=$!
+worker=""
+for _ in $(seq 300); do
+    runner=$(pgrep -f "pk-run polysum fork 2 $n" | head -1)
+    [ -n "$runner" ] && worker=$(pgrep -P "$runner" | head -1)
+    [ -n "$worker" ] && break
+    sleep 0.05
+done
+[ -n "$worker" ] && kill -KILL "$worker"
+wait $pk; rc=$?
+expect "fork worker killed from outside" fork error "signal 9" $n
+done_testing
