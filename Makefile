@@ -3,6 +3,7 @@
 #   make run      install what is missing, build, run the default comparison
 #   make check    install what is missing, build, run the unit and end-to-end tests
 #   make deps     install the Debian packages parkernels needs (or print the apt-get line)
+#   make bench    install the bench's references too, then measure against them (bench/README.md)
 #   make install  PREFIX=/usr/local DESTDIR=
 #   make clean
 # V=1 shows full commands. Local settings (CC, MPICC, OPT, CFLAGS) go in config.mk.
@@ -16,6 +17,7 @@ WERROR   ?=
 OMPFLAGS ?= -fopenmp
 PREFIX   ?= /usr/local
 RUN      ?=
+BLAS_LIBS ?= -lopenblas
 
 BUILD := build
 BIN   := bin
@@ -56,7 +58,7 @@ UNIT := $(BUILD)/tests/unit-tests
 .DELETE_ON_ERROR:
 .SUFFIXES:
 .SECONDARY:
-.PHONY: all run check unit e2e deps install clean FORCE
+.PHONY: all run check unit e2e deps bench bench-progs install clean FORCE
 
 all: $(PROGRAMS)
 
@@ -121,6 +123,26 @@ $(UNIT): $(call obj,$(UNIT_SRC)) $(LIBPK)
 
 deps:
 	@sh .ci/deps
+
+# The bench's own reference programs (bench/README.md); not part of 'all': dgemm needs OpenBLAS.
+BENCH_PROGS := $(BUILD)/bench/floors $(BUILD)/bench/dgemm
+$(BUILD)/bench/floors.o: ALL_CFLAGS += $(OMPFLAGS)
+
+$(BUILD)/bench/floors: $(BUILD)/bench/floors.o $(LIBPK)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/bench/dgemm: $(BUILD)/bench/dgemm.o $(LIBPK)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(BLAS_LIBS) $(LDLIBS_ALL)
+
+bench-progs: $(BENCH_PROGS)
+
+# Not part of check: it takes tens of minutes and asserts nothing (BENCH_CLASS=B for class B).
+bench:
+	@sh .ci/deps --bench --if-missing
+	@$(MAKE) --no-print-directory all bench-progs
+	@sh bench/run
 
 run:
 	@sh .ci/deps --if-missing
