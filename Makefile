@@ -66,6 +66,15 @@ all: $(PROGRAMS)
 $(BUILD)/kernels/%/openmp.o $(BUILD)/common/%_openmp.o: ALL_CFLAGS += $(OMPFLAGS)
 $(BUILD)/kernels/%/mpi.o $(BUILD)/kernels/registry_mpi.o $(BUILD)/drivers/run_mpi.o: CC := $(MPICC)
 $(BUILD)/tests/unit/%.o: ALL_CFLAGS += $(CHECK_CFLAGS)
+# matmul's tile twice (kernels/matmul/block.c): portable, and for x86-64-v3 (AVX2) where the
+# compiler can; matmul_rows() runs the second only on CPUs that have it. No FMA in either, so
+# both give the same bits.
+MATMUL_V3 := $(shell $(CC) -march=x86-64-v3 -E -x c /dev/null >/dev/null 2>&1 && echo yes)
+$(BUILD)/kernels/matmul/block.o $(BUILD)/kernels/matmul/block_v3.o: ALL_CFLAGS += -ffp-contract=off
+ifeq ($(MATMUL_V3),yes)
+$(BUILD)/kernels/matmul/block_v3.o: ALL_CFLAGS += -march=x86-64-v3
+$(BUILD)/kernels/matmul/block.o: ALL_CPPFLAGS += -DMATMUL_DISPATCH_V3
+endif
 $(BUILD)/tests/unit/%.o: ALL_CPPFLAGS += -DPK_BIN_DIR='"$(abspath $(BIN))"' -I$(BUILD)/tests
 
 # version.h: the commit and flags that every result records; rewritten only when they change.
