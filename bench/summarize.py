@@ -56,10 +56,16 @@ def load_pk(paths):
                 if t is None:
                     continue
                 c["times"].append(t)
-                if num(row["rate"]) is not None:
-                    c["work"] = num(row["rate"]) * t  # rate x time: the work of one rep
+                # a row's rate is its runner process's, from that process's median time: the
+                # rows of one process share run and rate
+                key = (row["run"], row["rate"])
+                proc = c.setdefault("procs", {}).setdefault(key, [num(row["rate"]), []])
+                proc[1].append(t)
     out = []
     for c in configs.values():
+        for rate, times in c.get("procs", {}).values():
+            if rate is not None and c["work"] is None:
+                c["work"] = rate * median(times)  # the work of one rep, the same in every rep
         if c["times"]:
             m = median(c["times"])
             c["summary"] = {"median": m, "min": min(c["times"]), "max": max(c["times"])}
@@ -91,6 +97,23 @@ def fmt_time(s):
     return f"{s / 1e-9:.3g} ns"
 
 
+def pool_refs(lines):
+    """One reference from its lines (bench/run measures each before and after pk): the median
+    of their medians, the extreme min and max, the reps added; 'runs' keeps each median."""
+    pooled = {}
+    for r in lines:
+        key = (r["ref"], r["variant"], r["workers"], r["size"])
+        p = pooled.setdefault(key, {**r, "runs": [], "mins": [], "maxs": [], "n": 0})
+        p["runs"].append(float(r["median"]))
+        p["mins"].append(float(r["min"]))
+        p["maxs"].append(float(r["max"]))
+        p["n"] += int(r["reps"])
+    for p in pooled.values():
+        p.update(median=f"{median(p['runs']):.6g}", min=f"{min(p['mins']):.6g}",
+                 max=f"{max(p['maxs']):.6g}", reps=str(p["n"]))
+    return list(pooled.values())
+
+
 class Bench:
     def __init__(self, o):
         self.o = o
@@ -103,7 +126,7 @@ class Bench:
         self.pk = [r for r in configs if r["status"] == "ok"]
         self.failed = [r for r in configs if r["status"] != "ok"]
         with open(o.refs) as f:
-            self.refs = list(csv.DictReader(f))
+            self.refs = pool_refs(list(csv.DictReader(f)))
         self.cores = max([r["workers"] for r in self.pk] + [1])
         self.rows = []
 
@@ -338,12 +361,14 @@ class Bench:
                      f"{target} | {met} |")
 
         L += ["", "## Outside references", "",
-              "| reference | variant | workers | size | median | min | max | reps | unit |",
-              "|---|---|---|---|---|---|---|---|---|"]
+              "Each was measured before and after pk's runs; the median pools the two.", "",
+              "| reference | variant | workers | size | median | before / after | min | max | "
+              "reps | unit |", "|---|---|---|---|---|---|---|---|---|---|"]
         for r in self.refs:
+            runs = " / ".join(fmt(x) for x in r["runs"])
             L.append(f"| {r['ref']} | {r['variant']} | {r['workers']} | {r['size']} | "
-                     f"{fmt(num(r['median']))} | {fmt(num(r['min']))} | {fmt(num(r['max']))} | "
-                     f"{r['reps']} | {r['unit']} |")
+                     f"{fmt(num(r['median']))} | {runs} | {fmt(num(r['min']))} | "
+                     f"{fmt(num(r['max']))} | {r['reps']} | {r['unit']} |")
 
         L += ["", "## Regressions", ""]
         if not self.prev_path:
