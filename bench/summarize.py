@@ -179,9 +179,10 @@ class Bench:
             self.add("pk", r["kernel"], r["model"], r["workers"], r["size"], s["median"],
                      s["min"], s["max"], len(r["times"]), "s", "lower")
             if r["rate"] is not None:
+                per_time = r["unit"].startswith("us/")  # spawn's cost per round: lower is better
                 self.add("pk-rate", r["kernel"], r["model"], r["workers"], r["size"], r["rate"],
                          r["work"] / s["max"], r["work"] / s["min"], len(r["times"]), r["unit"],
-                         "higher")
+                         "lower" if per_time else "higher")
         for r in self.refs:
             unit = r["unit"]
             self.add("ref", r["ref"], r["variant"], r["workers"], r["size"], float(r["median"]),
