@@ -5,6 +5,7 @@
 #   make check-slurm  as root, with slurm-wlm and munge: the hpc/slurm scripts on a local
 #                 SLURM cluster of 2 nodes (hpc/testing/cluster)
 #   make deps     install the Debian packages parkernels needs (or print the apt-get line)
+#   make bench    install the bench's references too, then measure against them (bench/README.md)
 #   make install  PREFIX=/usr/local DESTDIR= (programs, pk.1, and under share/parkernels the
 #                 kernel sources for pk show and the hpc/ scripts)
 #   make asan | tsan | valgrind | fuzz | lint   reliability tools (README, "Testing and tools")
@@ -20,6 +21,7 @@ WERROR   ?=
 OMPFLAGS ?= -fopenmp
 PREFIX   ?= /usr/local
 RUN      ?=
+BLAS_LIBS ?= -lopenblas
 
 BUILD := build
 BIN   := bin
@@ -62,8 +64,8 @@ UNIT := $(BUILD)/tests/unit-tests
 .DELETE_ON_ERROR:
 .SUFFIXES:
 .SECONDARY:
-.PHONY: all run check check-slurm unit e2e deps install clean FORCE asan tsan valgrind fuzz \
-        lint
+.PHONY: all run check check-slurm unit e2e deps bench bench-progs install clean FORCE asan \
+        tsan valgrind fuzz lint
 
 all: $(PROGRAMS)
 
@@ -73,6 +75,15 @@ $(BUILD)/kernels/%/mpi.o $(BUILD)/kernels/registry_mpi.o $(BUILD)/drivers/run_mp
 $(BUILD)/kernels/%/hybrid.o: CC := $(MPICC)
 $(BUILD)/kernels/%/hybrid.o: ALL_CFLAGS += $(OMPFLAGS)
 $(BUILD)/tests/unit/%.o: ALL_CFLAGS += $(CHECK_CFLAGS)
+# matmul's tile twice (kernels/matmul/block.c): portable, and for x86-64-v3 (AVX2) where the
+# compiler can; matmul_rows() runs the second only on CPUs that have it. No FMA in either, so
+# both give the same bits.
+MATMUL_V3 := $(shell $(CC) -march=x86-64-v3 -E -x c /dev/null >/dev/null 2>&1 && echo yes)
+$(BUILD)/kernels/matmul/block.o $(BUILD)/kernels/matmul/block_v3.o: ALL_CFLAGS += -ffp-contract=off
+ifeq ($(MATMUL_V3),yes)
+$(BUILD)/kernels/matmul/block_v3.o: ALL_CFLAGS += -march=x86-64-v3
+$(BUILD)/kernels/matmul/block.o: ALL_CPPFLAGS += -DMATMUL_DISPATCH_V3
+endif
 $(BUILD)/tests/unit/%.o: ALL_CPPFLAGS += -DPK_BIN_DIR='"$(abspath $(BIN))"' -I$(BUILD)/tests
 
 # version.h: the commit and flags that every result records; rewritten only when they change.
@@ -130,6 +141,26 @@ $(UNIT): $(call obj,$(UNIT_SRC)) $(LIBPK)
 
 deps:
 	@sh .ci/deps
+
+# The bench's own reference programs (bench/README.md); not part of 'all': dgemm needs OpenBLAS.
+BENCH_PROGS := $(BUILD)/bench/floors $(BUILD)/bench/dgemm
+$(BUILD)/bench/floors.o: ALL_CFLAGS += $(OMPFLAGS)
+
+$(BUILD)/bench/floors: $(BUILD)/bench/floors.o $(LIBPK)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/bench/dgemm: $(BUILD)/bench/dgemm.o $(LIBPK)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(BLAS_LIBS) $(LDLIBS_ALL)
+
+bench-progs: $(BENCH_PROGS)
+
+# Not part of check: it takes tens of minutes and asserts nothing (BENCH_CLASS=B for class B).
+bench:
+	@sh .ci/deps --bench --if-missing
+	@$(MAKE) --no-print-directory all bench-progs
+	@sh bench/run
 
 run:
 	@sh .ci/deps --if-missing

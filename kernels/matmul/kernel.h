@@ -83,10 +83,16 @@ size_t matmul_work_doubles(long long n);
 /*
  * Computes rows [row_lo, row_hi) of C = A B (n x n, row-major), overwriting them; reads rows
  * [row_lo, row_hi) of A and all of B; work holds matmul_work_doubles(n) doubles of its own. An
- * empty range does nothing. Compiled once (block.c), so every model runs the same code.
+ * empty range does nothing. One function (block.c) for every model, so all run the same code:
+ * it calls matmul_rows_x86_64_v3 where the CPU has x86-64-v3 (AVX2) and the build made it,
+ * else matmul_rows_generic. Both give the same bits (block.c).
  */
 void matmul_rows(const double *a, const double *b, double *c, long long n, long long row_lo,
                  long long row_hi, double *work);
+void matmul_rows_generic(const double *a, const double *b, double *c, long long n, long long row_lo,
+                         long long row_hi, double *work);
+void matmul_rows_x86_64_v3(const double *a, const double *b, double *c, long long n,
+                           long long row_lo, long long row_hi, double *work);
 
 size_t matmul_bytes(const struct pk_case *c);
 int matmul_setup(struct pk_case *c, char *err, size_t errlen);

@@ -168,6 +168,36 @@ START_TEST(test_matmul_any_row_split_is_bit_identical)
 }
 END_TEST
 
+/*
+ * The AVX2 build of the tile gives the portable build's bits on random (inexact) inputs, so
+ * results never depend on which CPU ran them; and matmul_rows() gives them too. On a CPU
+ * without x86-64-v3 the AVX2 build cannot run: only the dispatch is compared there.
+ */
+START_TEST(test_matmul_isa_builds_bit_identical)
+{
+    long long n = 301;
+    size_t bytes = (size_t)(n * n) * sizeof(double);
+    struct random_case r;
+    double *generic = malloc(bytes);
+
+    ck_assert(generic);
+    random_case_init(&r, n, 11);
+    matmul_rows_generic(r.a, r.b, generic, n, 0, n, r.work);
+    matmul_rows(r.a, r.b, r.c, n, 0, n, r.work);
+    ck_assert(memcmp(generic, r.c, bytes) == 0);
+#if defined(__x86_64__) && __GNUC__ >= 12
+    if (__builtin_cpu_supports("x86-64-v3")) {
+        memset(r.c, 0xff, bytes);
+        matmul_rows_x86_64_v3(r.a, r.b, r.c, n, 3, n, r.work);
+        matmul_rows_x86_64_v3(r.a, r.b, r.c, n, 0, 3, r.work);
+        ck_assert(memcmp(generic, r.c, bytes) == 0);
+    }
+#endif
+    free(generic);
+    random_case_free(&r);
+}
+END_TEST
+
 /* Wider than a B panel (NC): the jc loop and its edge, on a few rows only to keep it quick. */
 START_TEST(test_matmul_rows_wider_than_a_panel)
 {
@@ -266,6 +296,7 @@ Suite *matmul_suite(void)
     tcase_add_loop_test(fp, test_matmul_random_within_bound_of_naive, 0, 2);
     tcase_add_test(fp, test_matmul_any_row_split_is_bit_identical);
     tcase_add_test(fp, test_matmul_rows_wider_than_a_panel);
+    tcase_add_test(fp, test_matmul_isa_builds_bit_identical);
     tcase_set_timeout(fp, 60);
     suite_add_tcase(s, fp);
     return s;
