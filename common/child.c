@@ -98,7 +98,8 @@ static void splitter_add(struct line_splitter *ls, const char *data, size_t n)
     }
 }
 
-static _Noreturn void exec_child(char *const argv[], int out_fd, int err_fd, pid_t parent)
+static _Noreturn void exec_child(char *const argv[], int out_fd, int err_fd, pid_t parent,
+                                 const sigset_t *mask)
 {
     setpgid(0, 0);
     /* if pk (or a test) is killed outright, its runner must not run on: TERM lets an mpirun
@@ -110,6 +111,7 @@ static _Noreturn void exec_child(char *const argv[], int out_fd, int err_fd, pid
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
     signal(SIGPIPE, SIG_DFL);
+    sigprocmask(SIG_SETMASK, mask, NULL); /* a TERM that came meanwhile now acts: it ends us */
     if (dup2(out_fd, STDOUT_FILENO) < 0 || dup2(err_fd, STDERR_FILENO) < 0)
         _exit(127);
     int devnull = open("/dev/null", O_RDONLY);
@@ -145,12 +147,19 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
     }
     fflush(NULL);
     pid_t parent = getpid();
+    /* signals wait until the child has the default handlers: the parent's, inherited, would
+     * run in the child and swallow a TERM meant for it */
+    sigset_t all, mask;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &mask);
     if ((pid = fork()) < 0) {
+        sigprocmask(SIG_SETMASK, &mask, NULL);
         close(out_pipe[0]), close(out_pipe[1]), close(err_pipe[0]), close(err_pipe[1]);
         goto out_errno;
     }
     if (pid == 0)
-        exec_child(argv, out_pipe[1], err_pipe[1], parent);
+        exec_child(argv, out_pipe[1], err_pipe[1], parent, &mask);
+    sigprocmask(SIG_SETMASK, &mask, NULL);
     setpgid(pid, pid); /* also here: no window in which a signal misses the group */
     if (ctl)
         ctl->pgid = pid;
@@ -173,10 +182,14 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
             r->stopped = ctl && ctl->stop;
             signal_group(pid, SIGTERM);
             kill_at = now + KILL_GRACE_S;
-        } else if ((kill_at && now >= kill_at) || (ended_at && now - ended_at > LINGER_S)) {
+        } else if (ended_at && now - ended_at > LINGER_S) {
+            /* what holds the pipes now is outside the group (a daemon the runner started with
+             * setsid): kill the group's rest and stop reading, rather than wait for a stranger */
             signal_group(pid, SIGKILL);
-            kill_at = now + 3600; /* once */
-            ended_at = 0;
+            break;
+        } else if (kill_at && now >= kill_at) {
+            signal_group(pid, SIGKILL);
+            kill_at = now + 3600; /* once; the runner's end then starts the linger clock */
         }
         if (kill_at)
             wait_s = kill_at - now;
