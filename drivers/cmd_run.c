@@ -24,7 +24,7 @@ static const char run_usage[] =
     "  -m, --models LIST   serial,openmp,threads,fork,mpi,hybrid or all (default: every\n"
     "                      available one but hybrid, which runs when named)\n"
     "  -p, --workers LIST  worker counts: 1,2,4  1..8  max (default: 1, 2, 4, ... below the\n"
-        "                      number of usable cores, and that number); serial always runs p=1;\n"
+    "                      number of usable cores, and that number); serial always runs p=1;\n"
     "                      inside a SLURM allocation mpi and hybrid default to SLURM_NTASKS\n"
     "                      ranks (x --threads)\n"
     "      --threads T     hybrid: OpenMP threads per MPI rank; each p in -p is ranks x T\n"
@@ -36,7 +36,7 @@ static const char run_usage[] =
     "      --seed S        seed of the counter-based inputs (default 1)\n"
     "      --timeout S     seconds before a configuration is killed as TIMEOUT\n"
     "                      (default 600; 0: no limit)\n"
-    
+
     "      --launcher CMD  MPI launcher (default: srun inside a SLURM allocation, else mpirun);\n"
     "                      pk adds -np, and for Open MPI --oversubscribe when ranks exceed the\n"
     "                      cores and --allow-run-as-root as root\n"
@@ -565,7 +565,10 @@ int cmd_run(int argc, char **argv)
     bool failed = false, color;
     int n, nsteps;
 
+    double load = NAN;
     pk_launch_init(&l);
+    if (getloadavg(&load, 1) != 1) /* before anything of ours runs */
+        load = NAN;
     parse_request(argc, argv, &q, &l);
     check_params_used(&q);
     choose_models(&q, &l);
@@ -613,7 +616,7 @@ int cmd_run(int argc, char **argv)
         failed = true;
     fflush(stdout);
     if (!q.quiet)
-        pk_report_warnings(stderr, scratch, m, l.cores);
+        pk_report_warnings(stderr, scratch, m, l.cores, load);
     free(scratch);
     free(steps);
     free(cfgs);

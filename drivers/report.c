@@ -146,6 +146,8 @@ static void table_row(FILE *f, const struct pk_result *all, int n, const struct 
 /* Amdahl's law fitted per model over the worker counts measured (serial counts as p = 1). */
 static void table_fits(FILE *f, const struct pk_result *all, int first, int end)
 {
+    if (all[first].kernel && all[first].kernel->own_workers)
+        return; /* its times grow with p by design: creation is what it measures */
     for (int m = 1; m < PK_NMODEL; m++) {
         int p[64];
         double t[64];
@@ -199,8 +201,39 @@ static void table_notes(FILE *f, const struct pk_result *all, int first, int end
         fprintf(f, "  %s\n", k->own_workers);
 }
 
+/* For a kernel that creates its workers: each model's cost per round at its largest p. */
+static void summary_of_creation(FILE *f, const struct pk_result *all, int first, int end)
+{
+    const char *unit = all[first].kernel->unit;
+    fprintf(f, "  Summary: creating and joining workers costs");
+    for (int m = PK_OPENMP; m < PK_NMODEL; m++) {
+        const struct pk_result *widest = NULL;
+        for (int i = first; i < end; i++)
+            if (strcmp(all[i].rec.model, pk_model_name((enum pk_model)m)) == 0 &&
+                pk_result_verified(&all[i]) &&
+                (!widest || all[i].rec.workers > widest->rec.workers))
+                widest = &all[i];
+        if (!widest)
+            continue;
+        if (m == PK_MPI || m == PK_HYBRID) {
+            char t[24];
+            pk_report_time(t, sizeof t, widest->startup_s);
+            fprintf(f, "; %s at p=%d: its launcher, %s once", widest->rec.model,
+                    widest->rec.workers, t);
+        } else {
+            fprintf(f, "%s %s %.3g %s at p=%d", m == PK_OPENMP ? "" : ";", widest->rec.model,
+                    widest->rec.rate, unit, widest->rec.workers);
+        }
+    }
+    fprintf(f, ".\n");
+}
+
 void pk_report_summary(FILE *f, const struct pk_result *all, int n, int first, int end)
 {
+    if (all[first].kernel && all[first].kernel->own_workers) {
+        summary_of_creation(f, all, first, end);
+        return;
+    }
     const struct pk_result *best = NULL, *second = NULL;
     for (int i = first; i < end; i++) {
         const struct pk_result *r = &all[i];

@@ -32,9 +32,10 @@ void pk_report_summary(FILE *f, const struct pk_result *all, int n, int first, i
 /*
  * Prints each warning that applies once, naming its fix (to f, "pk: warning: ..."): reps
  * below 1 ms, noisy intervals, a slow first rep, oversubscription, a debug or sanitizer
- * build, a loaded machine. `cores` is the usable core count (0: unknown, skip that check).
+ * build, a machine loaded before the run began. `cores` is the usable core count and `load` the
+ * 1-minute load average read before the first configuration (0 and NAN: unknown, skip them).
  */
-void pk_report_warnings(FILE *f, const struct pk_result *all, int n, int cores);
+void pk_report_warnings(FILE *f, const struct pk_result *all, int n, int cores, double load);
 
 /* JSON export: {schema_version, context, results: [...]}. */
 int pk_report_json(FILE *f, const struct pk_result *all, int n, const struct pk_context *ctx);

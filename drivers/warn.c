@@ -21,10 +21,9 @@ static const char *const advice[W_NWARN] = {
                          "scaling; use -p up to the core count",
 };
 
-void pk_report_warnings(FILE *f, const struct pk_result *all, int n, int cores)
+void pk_report_warnings(FILE *f, const struct pk_result *all, int n, int cores, double load)
 {
     int count[W_NWARN] = {0}, example[W_NWARN];
-    double load[3];
 
     for (int i = 0; i < n; i++) {
         const struct pk_record *r = &all[i].rec;
@@ -49,9 +48,10 @@ void pk_report_warnings(FILE *f, const struct pk_result *all, int n, int cores)
     fprintf(f, "pk: warning: this pk was built without optimisation or with sanitizers: its "
                "times are not representative; rebuild with 'make clean && make'\n");
 #endif
-    if (cores > 0 && getloadavg(load, 1) == 1 && load[0] > 0.5 * cores)
+    /* read before the run: afterwards the load is pk's own workers */
+    if (cores > 0 && load > 0.5 * cores)
         fprintf(f,
-                "pk: warning: load average %.2f on %d cores: other work competes for the "
-                "CPUs; quiet the machine and run again\n",
-                load[0], cores);
+                "pk: warning: load average %.2f on %d cores before the run: other work "
+                "competes for the CPUs; quiet the machine and run again\n",
+                load, cores);
 }
