@@ -222,7 +222,7 @@ const struct pk_kernel pk_kernels[] = {
                    "straight into shared memory, mpi scatters and gathers",
         .size = {[PK_CLASS_S] = 10000,
                  [PK_CLASS_W] = 80000000,
-                 [PK_CLASS_A] = 800000000,
+                 [PK_CLASS_A] = 400000000,
                  [PK_CLASS_B] = 8000000000,
                  [PK_CLASS_C] = 32000000000},
         .max_size = SQUARE_MAX_N,
