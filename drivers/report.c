@@ -143,7 +143,7 @@ static void table_row(FILE *f, const struct pk_result *all, int n, const struct 
             bad && color ? "\033[0m" : "");
 }
 
-/* Amdahl's law fitted per model over the worker counts measured (serial counts as p = 1). */
+/* Amdahl's law fitted per model over the worker counts measured in that model. */
 static void table_fits(FILE *f, const struct pk_result *all, int first, int end)
 {
     if (all[first].kernel && all[first].kernel->own_workers)
@@ -162,7 +162,14 @@ static void table_fits(FILE *f, const struct pk_result *all, int first, int end)
         struct pk_amdahl fit;
         if (k < 2 || pk_stats_amdahl_fit(p, t, k, &fit))
             continue;
-        if (!(fit.serial_fraction >= 0 && fit.serial_fraction <= 1)) {
+        if (fit.serial_fraction < 0) {
+            fprintf(f,
+                    "  Amdahl fit T(p) = a + b/p, %s: none (superlinear: the time fell faster "
+                    "than 1/p, from cache or noise)\n",
+                    model);
+            continue;
+        }
+        if (!(fit.serial_fraction <= 1)) {
             fprintf(f, "  Amdahl fit T(p) = a + b/p, %s: none (the times do not fall with p)\n",
                     model);
             continue;

@@ -15,6 +15,20 @@ grep -q "95% CI" "$TMP/out" && ok "interval column" || not_ok "interval column"
 check "report merges two files" "$PK" report "$TMP/a.csv" "$TMP/b.csv"
 awk '$1 == "threads" && $2 == 2' "$TMP/out" | grep -qE " [0-9]+\.[0-9]+ +\[" \
     && ok "merged speedup uses the other file's serial" || { not_ok "merged speedup"; diag "$TMP/out"; }
+# the Amdahl fit names why it has none: p = 2 times set to a third of p = 1's (superlinear),
+# then to twice them (no fall at all)
+"$PK" run polysum -c S -m threads -p 1,2 -r 6 -q -o "$TMP/fit.csv" >/dev/null 2>&1
+scale() {
+    awk -F, -v OFS=, -v f="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; print; next }
+        $c["workers"] == 1 { $c["time_s"] = 0.03 } $c["workers"] == 2 { $c["time_s"] = 0.03 * f } { print }' \
+        "$TMP/fit.csv" >"$TMP/fit-$1.csv"
+}
+scale 0.33
+scale 2
+"$PK" report "$TMP/fit-0.33.csv" 2>/dev/null | grep -q "threads: none (superlinear" &&
+    ok "Amdahl fit: superlinear times are named so" || not_ok "Amdahl fit: superlinear times"
+"$PK" report "$TMP/fit-2.csv" 2>/dev/null | grep -q "threads: none (the times do not fall" &&
+    ok "Amdahl fit: rising times are named so" || not_ok "Amdahl fit: rising times"
 head -c -20 "$TMP/a.csv" >"$TMP/cut.csv" # inside the last row (a fixed offset may end a line)
 refuses "truncated file is refused" "cut.csv" "$PK" report "$TMP/cut.csv"
 refuses "missing file is refused" "nope.csv" "$PK" report "$TMP/nope.csv"
