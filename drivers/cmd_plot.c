@@ -145,9 +145,9 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
         }
         fprintf(gp,
                 "x with lines dashtype 2 lc 'black' title 'ideal S = p (dotted: Amdahl fits)'\n");
-        /* efficiency with E = 1 */
+        /* efficiency with E = 1; the axis grows past 1.2 for a superlinear point */
         fprintf(gp,
-                "set ylabel 'efficiency S/p'\nset title 'efficiency'\nset yrange [0:1.2]\nplot ");
+                "set ylabel 'efficiency S/p'\nset title 'efficiency'\nset yrange [0:1.2<*]\nplot ");
         for (int b = 0; b < blocks; b++)
             fprintf(gp, "dat index %d using 1:8 lt %d title '%s', ", b, lt[b], models[b]);
         fprintf(gp, "1 with lines dashtype 2 lc 'black' title 'ideal E = 1'\n");
