@@ -143,8 +143,13 @@ deps:
 	@sh .ci/deps
 
 # The bench's own reference programs (bench/README.md); not part of 'all': dgemm needs OpenBLAS.
-BENCH_PROGS := $(BUILD)/bench/floors $(BUILD)/bench/dgemm
+BENCH_PROGS := $(BUILD)/bench/floors $(BUILD)/bench/dgemm $(BUILD)/bench/rss
 $(BUILD)/bench/floors.o: ALL_CFLAGS += $(OMPFLAGS)
+$(BUILD)/bench/rss.o: ALL_CPPFLAGS += -Ikernels
+
+$(BUILD)/bench/rss: $(BUILD)/bench/rss.o $(LIBPK)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(OMPFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
 $(BUILD)/bench/floors: $(BUILD)/bench/floors.o $(LIBPK)
 	$(call msg,LINK,$@)

@@ -19,6 +19,8 @@ COMPUTE_BOUND = ["polysum", "mandelbrot", "pi", "montecarlo", "matmul"]
 REGRESSION = 1.2  # a figure more than 20% worse than before is printed as a regression
 FIELDS = ["host", "date", "cpu", "cores", "commit", "section", "figure", "model", "workers",
           "size", "median", "min", "max", "reps", "unit", "better", "target"]
+RSS_TARGET = 1.2
+RSS_MIN_ARRAYS = 64 << 20
 FLOOR_OF = {"openmp": "openmp", "threads": "pthread", "fork": "fork"}
 
 
@@ -28,6 +30,7 @@ def args():
     for name in ["context", "refs", "work", "class", "reps", "order", "warmup", "out",
                  "previous"]:
         a.add_argument("--" + name, required=True)
+    a.add_argument("--rss", help="bench/rss lines: peak RSS of pk-run against the arrays")
     return a.parse_args()
 
 
@@ -129,6 +132,13 @@ class Bench:
             self.refs = pool_refs(list(csv.DictReader(f)))
         self.cores = max([r["workers"] for r in self.pk] + [1])
         self.rows = []
+        self.rss = []  # (kernel, model, workers, size, array bytes, peak RSS bytes)
+        if o.rss and os.path.exists(o.rss):
+            with open(o.rss) as f:
+                for line in f:
+                    x = line.strip().split(",")
+                    if len(x) == 7 and x[0] == "rss":
+                        self.rss.append((x[1], x[2], int(x[3]), int(x[4]), int(x[5]), int(x[6])))
 
     # pk's figures -------------------------------------------------------------------------
     def pk_find(self, kernel, model, workers, size):
@@ -188,6 +198,8 @@ class Bench:
             self.add("ref", r["ref"], r["variant"], r["workers"], r["size"], float(r["median"]),
                      num(r["min"]), num(r["max"]), r["reps"], unit,
                      "higher" if unit in ("GB/s", "GFLOP/s") else "lower")
+        for k, m, w, n, arrays, peak in self.rss:
+            self.add("rss", k, m, w, n, peak / 2**20, None, None, 1, "MiB", "lower")
         self.ratios = []
         sizes = self.main_sizes()
         self.ratio_stream(sizes.get("stream"))
@@ -361,6 +373,19 @@ class Bench:
             L.append(f"| {name} | {model} | {w} | {pk_text} | {ref_text} | {fmt(value)} | "
                      f"{target} | {met} |")
 
+        if self.rss:
+            L += ["", "## Memory: peak RSS of pk-run against the kernel's arrays", "",
+                  f"Target: at most {RSS_TARGET}x the arrays, for kernels whose arrays are at "
+                  f"least {RSS_MIN_ARRAYS >> 20} MiB (below that the program itself, about 2 MiB, "
+                  "dominates). For fork, pk-run's own peak: its workers share the arena.", "",
+                  "| kernel | model | p | n | arrays | peak RSS | ratio | met |",
+                  "|---|---|---|---|---|---|---|---|"]
+            for k, m, w, n, arrays, peak in self.rss:
+                ratio = peak / arrays if arrays else float("inf")
+                met = ("yes" if ratio <= RSS_TARGET else "NO") if arrays >= RSS_MIN_ARRAYS else "n/a"
+                L.append(f"| {k} | {m} | {w} | {n} | {arrays / 2**20:.1f} MiB | "
+                         f"{peak / 2**20:.1f} MiB | {fmt(ratio) if arrays else 'n/a'} | {met} |")
+
         L += ["", "## Outside references", "",
               "Each was measured before and after pk's runs; the median pools the two.", "",
               "| reference | variant | workers | size | median | before / after | min | max | "
@@ -409,6 +434,10 @@ def main():
     for name, model, w, pk_text, ref_text, value, target, met in b.ratios:
         if met == "NO":
             print(f"bench: below target: {name} {model} p={w}: {fmt(value)} (target {target})")
+    for k, m, w, n, arrays, peak in b.rss:
+        if arrays >= RSS_MIN_ARRAYS and peak > RSS_TARGET * arrays:
+            print(f"bench: above target: peak RSS of {k} {m} p={w}: {peak / arrays:.2f}x its "
+                  f"arrays (target {RSS_TARGET})")
     for r, a, b_, worse in b.regress:
         print(f"bench: regression: {r['section']} {r['figure']} {r['model']} p={r['workers']} "
               f"n={r['size']}: {fmt(a)} -> {fmt(b_)} {r['unit']} ({worse:.2f}x worse than "
