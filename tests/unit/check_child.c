@@ -72,9 +72,11 @@ START_TEST(test_a_timeout_kills_a_group_that_ignores_term)
     snprintf(line, sizeof line, "trap '' TERM; sleep 120 & echo $! >%s; wait", pidfile);
     run_shell(line, 2, NULL, &r);
     FILE *f = fdopen(fd, "r");
-    long worker = 0;
-    ck_assert(f && fscanf(f, "%ld", &worker) == 1);
+    char text[32] = "";
+    ck_assert(f && fgets(text, sizeof text, f));
     fclose(f);
+    long worker = strtol(text, NULL, 10);
+    ck_assert_msg(worker > 0, "the worker's pid: '%s'", text);
     unlink(pidfile);
     ck_assert(r.timed_out && !r.stopped);
     ck_assert_msg(r.signaled && r.signal == SIGKILL, "the runner ended by %s %d",
