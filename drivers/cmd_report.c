@@ -1,6 +1,7 @@
 /* pk report: reads CSV records back (one per job, say), merges them, prints the same tables. */
 #include "pk.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -27,6 +28,44 @@ int pk_read_result_files(int argc, char **argv, int first, struct pk_result **al
         if (pk_results_read_csv(argv[i], all, n, &cap, err, sizeof err))
             pk_usage_error("%s", err);
     return 0;
+}
+
+/* Appends each distinct non-empty value of one context key over all[0..n), space-separated. */
+static void context_key(struct pk_context *ctx, const char *key, const struct pk_result *all, int n,
+                        size_t offset)
+{
+    char list[256] = "";
+    size_t used = 0;
+    for (int i = 0; i < n; i++) {
+        const char *v = (const char *)&all[i] + offset;
+        bool seen = *v == '\0';
+        for (int j = 0; j < i && !seen; j++)
+            seen = strcmp(v, (const char *)&all[j] + offset) == 0;
+        if (!seen && used + strlen(v) + 2 < sizeof list)
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", used ? " " : "", v);
+    }
+    if (used)
+        pk_context_set(ctx, key, list);
+}
+
+/*
+ * A results file keeps only the context keys of its rows (host, run, commit, SLURM job): the
+ * export says so and carries those, rather than this machine's context, which may not be the
+ * one that measured.
+ */
+static void context_of_files(struct pk_context *ctx, const struct pk_result *all, int n, int nfiles)
+{
+    char source[160];
+    ctx->n = 0;
+    snprintf(source, sizeof source,
+             "pk report of %d results file%s: the context keys its rows carry (pk run's own "
+             "JSON export holds the full context)",
+             nfiles, nfiles == 1 ? "" : "s");
+    pk_context_set(ctx, "source", source);
+    context_key(ctx, "host", all, n, offsetof(struct pk_result, host));
+    context_key(ctx, "run", all, n, offsetof(struct pk_result, run));
+    context_key(ctx, "commit", all, n, offsetof(struct pk_result, commit));
+    context_key(ctx, "job", all, n, offsetof(struct pk_result, job));
 }
 
 int cmd_report(int argc, char **argv)
@@ -77,11 +116,13 @@ int cmd_report(int argc, char **argv)
     pk_read_result_files(nfiles, (char **)files, 0, &all, &n);
     for (int i = 0; i < n; i++)
         failed |= pk_status_is_failure(all[i].rec.status);
-    pk_report_write(stdout, format, all, n, NULL, isatty(STDOUT_FILENO) && !getenv("NO_COLOR"));
+    struct pk_context ctx;
+    context_of_files(&ctx, all, n, nfiles);
+    pk_report_write(stdout, format, all, n, &ctx, isatty(STDOUT_FILENO) && !getenv("NO_COLOR"));
     if (output) {
         struct pk_outfile o;
         if (pk_outfile_open(&o, output, err, sizeof err) ||
-            pk_report_write(o.f, out_format, all, n, NULL, false) ||
+            pk_report_write(o.f, out_format, all, n, &ctx, false) ||
             pk_outfile_commit(&o, err, sizeof err)) {
             if (o.f)
                 pk_outfile_abort(&o);

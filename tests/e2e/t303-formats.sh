@@ -20,6 +20,20 @@ PY
 else
     skip "json parses" "no python3"
 fi
+# pk report's JSON carries the context keys of the CSV rows, and says that is all it has
+"$PK" run polysum -c S -m serial -r 2 -q -o "$TMP/r.csv" >/dev/null 2>&1
+check "report --format json" "$PK" report "$TMP/r.csv" --format json
+if command -v python3 >/dev/null; then
+    python3 - "$TMP/out" "$(hostname)" >"$TMP/py" 2>&1 <<'PY' && ok "report json: the rows' context" || { not_ok "report json context"; diag "$TMP/py"; }
+import json, sys
+c = json.load(open(sys.argv[1]))["context"]
+assert "results file" in c["source"], c
+assert c["host"] == sys.argv[2].split(".")[0] or c["host"] == sys.argv[2], c
+assert c["run"] and c["commit"], c
+PY
+else
+    skip "report json: the rows' context" "no python3"
+fi
 check "-o .md" "$PK" run polysum -c S -m serial -r 2 -q -o "$TMP/r.md"
 grep -q "^| model | p | median" "$TMP/r.md" && ok "markdown table" || { not_ok "markdown table"; diag "$TMP/r.md"; }
 check "-o .json" "$PK" run polysum -c S -m serial -r 2 -q -o "$TMP/o.json"
