@@ -16,7 +16,7 @@ long long mandelbrot_work(const struct mandelbrot_data *d, long long lo, long lo
 size_t mandelbrot_bytes(const struct pk_case *c)
 {
     size_t pixels = (size_t)mandelbrot_rows(c->n) * (size_t)c->n;
-    size_t per_rank = 2 * sizeof(int) + sizeof(long long);
+    size_t per_rank = 2 * sizeof(int) + MANDELBROT_AHEAD * sizeof(long long);
     return sizeof(struct mandelbrot_data) + 2 * pixels * sizeof(int) + (size_t)c->ranks * per_rank;
 }
 
@@ -30,7 +30,7 @@ int mandelbrot_setup(struct pk_case *c, char *err, size_t errlen)
         !(d->ref = pk_arena_alloc(&c->arena, pixels * sizeof(int))) ||
         !(d->counts = pk_arena_alloc(&c->arena, ranks * sizeof(int))) ||
         !(d->displs = pk_arena_alloc(&c->arena, ranks * sizeof(int))) ||
-        !(d->given = pk_arena_alloc(&c->arena, ranks * sizeof(long long)))) {
+        !(d->given = pk_arena_alloc(&c->arena, ranks * MANDELBROT_AHEAD * sizeof(long long)))) {
         snprintf(err, errlen, "mandelbrot: arena too small");
         return -1;
     }

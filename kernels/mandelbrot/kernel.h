@@ -52,8 +52,13 @@ struct mandelbrot_data {
     int *grid;                     /* h x w counts, row-major: what every model writes */
     int *ref;                      /* the serial reference (only rank 0's under mpi) */
     int *counts, *displs;          /* mpi static: MPI_Gatherv's, one per rank */
-    long long *given;              /* mpi dynamic: first row of each rank's chunk (h: none) */
+    long long *given; /* mpi dynamic: per rank, the first rows of its MANDELBROT_AHEAD chunks */
 };
+
+/* mpi dynamic: chunks a worker rank holds at once, the one it computes and the next one */
+#ifndef MANDELBROT_AHEAD /* -DMANDELBROT_AHEAD=1 builds the protocol without the lookahead */
+#define MANDELBROT_AHEAD 2
+#endif
 
 /* A point c = re + i im of the plane. */
 struct mandelbrot_c {

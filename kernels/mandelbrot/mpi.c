@@ -3,11 +3,13 @@
  * --schedule static: each rank computes its block of rows from pk_partition_block into its
  * own copy of the grid; MPI_Gatherv brings the blocks to rank 0's grid.
  * dynamic: master-worker. Ranks 1.. send finished rows to rank 0, and that message is also
- * their request for more; rank 0 answers with the first row of their next chunk of --chunk
- * rows (or h: stop). Rank 0 computes too, one row at a time from the same queue, and answers
- * every waiting worker between its rows: on a machine with as many cores as ranks, a rank
- * that only coordinated would leave a core idle (and Open MPI's blocking receive spins on it).
- * With one rank, rank 0 computes every row itself.
+ * their request for more; rank 0 answers with the first row of a chunk of --chunk rows (or h:
+ * stop). A worker keeps MANDELBROT_AHEAD requests out, so the next chunk's answer travels
+ * while it computes this one and it never waits for rank 0 between chunks. Rank 0 computes
+ * too, one row at a time from the same queue, and answers every waiting worker between its
+ * rows: on a machine with as many cores as ranks, a rank that only coordinated would leave a
+ * core idle (and Open MPI's blocking receive spins on it). With one rank, rank 0 computes
+ * every row itself.
  */
 #include "kernel.h"
 
@@ -43,11 +45,14 @@ static int mpi_static(struct pk_case *c, MPI_Comm comm)
     return 0;
 }
 
-/* Rank 0: takes the rows `src` finished, hands it the next chunk, or h when none is left. */
+/*
+ * Rank 0: takes the rows `src` finished (its oldest outstanding chunk: MPI keeps one sender's
+ * messages in order) and hands it the next chunk, or h when none is left.
+ */
 static void serve(struct pk_case *c, MPI_Comm comm, int src, long long *next, int *stopped)
 {
     struct mandelbrot_data *d = c->data;
-    long long lo = d->given[src];
+    long long *given = d->given + (size_t)src * MANDELBROT_AHEAD, lo = given[0];
 
     MPI_Recv(d->grid + lo * d->w, (int)((chunk_end(c, lo) - lo) * d->w), MPI_INT, src, TAG_ROWS,
              comm, MPI_STATUS_IGNORE);
@@ -55,7 +60,9 @@ static void serve(struct pk_case *c, MPI_Comm comm, int src, long long *next, in
     *next = chunk_end(c, lo);
     if (lo >= d->h)
         (*stopped)++;
-    d->given[src] = lo;
+    for (int k = 0; k + 1 < MANDELBROT_AHEAD; k++)
+        given[k] = given[k + 1];
+    given[MANDELBROT_AHEAD - 1] = lo;
     MPI_Send(&lo, 1, MPI_LONG_LONG, src, TAG_CHUNK, comm);
 }
 
@@ -63,15 +70,16 @@ static void master(struct pk_case *c, MPI_Comm comm)
 {
     struct mandelbrot_data *d = c->data;
     long long n = d->w, next = 0;
-    int stopped = 0, workers = c->ranks - 1, waiting;
+    /* every worker's last MANDELBROT_AHEAD requests are answered with a stop */
+    int stopped = 0, stops = (c->ranks - 1) * MANDELBROT_AHEAD, waiting;
     MPI_Status st;
 
-    for (int k = 0; k < c->ranks; k++)
-        d->given[k] = d->h; /* a first message carries no rows */
+    for (int k = 0; k < c->ranks * MANDELBROT_AHEAD; k++)
+        d->given[k] = d->h; /* the first requests carry no rows */
     for (;;) {
         do { /* answer every worker that waits before computing another row */
             waiting = 0;
-            if (stopped < workers)
+            if (stopped < stops)
                 MPI_Iprobe(MPI_ANY_SOURCE, TAG_ROWS, comm, &waiting, &st);
             if (waiting)
                 serve(c, comm, st.MPI_SOURCE, &next, &stopped);
@@ -79,7 +87,7 @@ static void master(struct pk_case *c, MPI_Comm comm)
         if (next < d->h) {
             long long row = next++;
             mandelbrot_row(row, n, d->grid + row * n);
-        } else if (stopped < workers) {
+        } else if (stopped < stops) {
             MPI_Probe(MPI_ANY_SOURCE, TAG_ROWS, comm, &st);
             serve(c, comm, st.MPI_SOURCE, &next, &stopped);
         } else {
@@ -91,16 +99,35 @@ static void master(struct pk_case *c, MPI_Comm comm)
 static void worker(struct pk_case *c, MPI_Comm comm)
 {
     struct mandelbrot_data *d = c->data;
-    long long n = d->w, lo = d->h, hi = d->h; /* no rows yet: the first send only asks */
+    long long n = d->w, lo, ahead[MANDELBROT_AHEAD];
+    MPI_Request answer[MANDELBROT_AHEAD], sent[MANDELBROT_AHEAD];
 
-    for (;;) {
-        MPI_Send(d->grid + lo * n, (int)((hi - lo) * n), MPI_INT, 0, TAG_ROWS, comm);
-        MPI_Recv(&lo, 1, MPI_LONG_LONG, 0, TAG_CHUNK, comm, MPI_STATUS_IGNORE);
-        if (lo >= d->h)
+    /*
+     * Rows go out by MPI_Isend: a chunk's rows pass the eager limit (4 KiB in Open MPI's
+     * shared-memory transport), so a blocking send would wait until rank 0 finishes its own
+     * row and posts the receive. The answer to a request comes only after rank 0 took its
+     * rows, so once the answer is in, the send is complete. The first requests carry no rows.
+     */
+    for (int k = 0; k < MANDELBROT_AHEAD; k++) {
+        MPI_Isend(NULL, 0, MPI_INT, 0, TAG_ROWS, comm, &sent[k]);
+        MPI_Irecv(&ahead[k], 1, MPI_LONG_LONG, 0, TAG_CHUNK, comm, &answer[k]);
+    }
+    for (int k = 0;; k = (k + 1) % MANDELBROT_AHEAD) {
+        MPI_Wait(&answer[k], MPI_STATUS_IGNORE);
+        MPI_Wait(&sent[k], MPI_STATUS_IGNORE);
+        lo = ahead[k];
+        if (lo >= d->h) { /* the rest of the answers are stops too: take them */
+            for (int j = 1; j < MANDELBROT_AHEAD; j++) {
+                MPI_Wait(&answer[(k + j) % MANDELBROT_AHEAD], MPI_STATUS_IGNORE);
+                MPI_Wait(&sent[(k + j) % MANDELBROT_AHEAD], MPI_STATUS_IGNORE);
+            }
             return;
-        hi = chunk_end(c, lo);
+        }
+        long long hi = chunk_end(c, lo);
         for (long long row = lo; row < hi; row++)
             mandelbrot_row(row, n, d->grid + row * n);
+        MPI_Isend(d->grid + lo * n, (int)((hi - lo) * n), MPI_INT, 0, TAG_ROWS, comm, &sent[k]);
+        MPI_Irecv(&ahead[k], 1, MPI_LONG_LONG, 0, TAG_CHUNK, comm, &answer[k]);
     }
 }
 

@@ -122,6 +122,30 @@ START_TEST(test_mandelbrot_mpi_chunk_larger_than_grid)
 }
 END_TEST
 
+/*
+ * The mpi master-worker protocol with each worker holding MANDELBROT_AHEAD chunks: chunks of
+ * one row (the most messages) on 4 ranks, and a grid of fewer rows than the workers' chunks
+ * (the first answers are already stops), both equal to serial count for count.
+ */
+START_TEST(test_mandelbrot_mpi_workers_ahead)
+{
+    static const long long size[] = {200, 10}; /* 80 rows; 4 rows for 3 workers x 2 chunks */
+    struct pk_record rec, serial;
+    char why[512];
+
+    if (!test_mpi_available(why, sizeof why)) {
+        fprintf(stderr, "# SKIP mpi protocol test: %s\n", why);
+        return;
+    }
+    run(PK_SERIAL, 1, size[_i], MANDELBROT_DYNAMIC, 1, &serial);
+    ck_assert_msg(
+        test_run_mpi(kernel(), 4, size[_i], MANDELBROT_CHUNK, 1, 2, &rec, why, sizeof why) == 0,
+        "%s", why);
+    ck_assert_msg(rec.status == PK_STATUS_OK, "mpi n=%lld: %s", size[_i], rec.detail);
+    ck_assert_str_eq(rec.result, serial.result);
+}
+END_TEST
+
 /* Prepares a serial case of size n and runs one good rep. */
 static void good_run(struct pk_case *c, long long n)
 {
@@ -211,6 +235,7 @@ Suite *mandelbrot_suite(void)
     tcase_add_loop_test(models, test_mandelbrot_static_and_dynamic_agree, PK_SERIAL, PK_MPI);
     tcase_add_loop_test(models, test_mandelbrot_chunk_larger_than_grid, PK_SERIAL, PK_MPI);
     tcase_add_test(models, test_mandelbrot_mpi_chunk_larger_than_grid);
+    tcase_add_loop_test(models, test_mandelbrot_mpi_workers_ahead, 0, 2);
     suite_add_tcase(s, models);
     tcase_set_timeout(checks, 30);
     tcase_add_test(checks, test_mandelbrot_corrupted_count_is_caught);
