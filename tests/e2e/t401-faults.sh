@@ -2,12 +2,16 @@
 # Faults, injected with the test-only PK_FAULT (common/fault.h) or done from outside: each run
 # of pk must exit 1, mark the faulty configuration with the status and reason below, still run
 # and verify the others, write a CSV that pk report reads back, and leave no process (running
-# or zombie under a live parent) and no temporary file. Every case has its own size, so any
+# or zombie under a live parent), no temporary file and no shared-memory segment. Every case has its own size, so any
 # process left behind is found by it in the process table.
 . "$(dirname "$0")/lib.sh"
 
 cd "$TMP" || exit 2
 ROOT=""; [ "$(id -u)" = 0 ] && ROOT=--allow-run-as-root
+# Open MPI's shared-memory segments (vader_segment.*, /dev/shm by default) go to a directory
+# of this test's own, so that a segment left by a killed launcher is found and is this test's
+mkdir shm
+export OMPI_MCA_btl_vader_backing_directory=$TMP/shm
 
 # left SIZE: the processes (pk, runners, fork workers, launchers, ranks) whose command line
 # holds SIZE; a zombie shows no command line, but so long as its parent is alive, the parent is.
@@ -25,7 +29,7 @@ expect() {
     sleep 0.3 # what pk killed is reaped by now
     got=$(status_of f.csv "$model")
     if [ "$rc" -eq 1 ] && [ "$got" = "$status" ] && grep -qF -- "$word" out &&
-        [ "$(status_of f.csv serial)" = ok ] && [ -z "$(left "$size")" ] &&
+        [ "$(status_of f.csv serial)" = ok ] && [ -z "$(left "$size")" ] && [ -z "$(ls -A shm)" ] &&
         ! ls -A | grep -q '\.tmp\.' && { "$PK" report f.csv >/dev/null 2>&1; [ $? -eq 1 ]; }; then
         ok "$desc"
     else
@@ -33,6 +37,7 @@ expect() {
         diag out err
         left "$size" | diag
         ls -A | grep '\.tmp\.' | diag
+        ls -A shm | sed 's/^/shared memory left: /' | diag
     fi
     rm -f f.csv out err
 }
