@@ -6,6 +6,7 @@
 #include "pk.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -145,6 +146,45 @@ static int launcher_words(const struct pk_launch *l, int p, int threads, char *s
     if (geteuid() == 0)
         argv[argc++] = "--allow-run-as-root";
     return argc;
+}
+
+#define VADER_DIR "OMPI_MCA_btl_vader_backing_directory"
+
+/*
+ * Open MPI's shared-memory transport keeps a file per rank in /dev/shm and removes them when
+ * mpirun ends in order; a launcher that pk had to KILL (past --timeout's grace) leaves them.
+ * So a local launcher gets a directory of pk's own for them, emptied and removed after each
+ * launch, unless the caller chose one. Not under srun: ranks on other nodes would look for
+ * the directory there. Returns false (dir unused) when it does not apply or cannot be made.
+ */
+static bool shm_dir_begin(const struct pk_launch *l, enum pk_model model, char *dir, size_t len)
+{
+    char program[256];
+
+    if (!pk_model_is_distributed(model) || getenv(VADER_DIR))
+        return false;
+    launcher_program(l, program, sizeof program);
+    if (is_srun(program))
+        return false;
+    snprintf(dir, len, "/dev/shm/pk-%ld-XXXXXX", (long)getpid());
+    if (!mkdtemp(dir))
+        return false;
+    setenv(VADER_DIR, dir, 1);
+    return true;
+}
+
+static void shm_dir_end(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+
+    unsetenv(VADER_DIR);
+    while (d && (e = readdir(d)))
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            unlinkat(dirfd(d), e->d_name, 0);
+    if (d)
+        closedir(d);
+    rmdir(dir);
 }
 
 /* The runner's argv for cfg; text holds the numbers. Returns the count. */
@@ -330,7 +370,12 @@ bool pk_launch_run(const struct pk_launch *l, const struct pk_config *cfg, int r
     out->wall_s = out->startup_s = NAN;
     runner_argv(l, cfg, reps, argv, text, store, sizeof store);
     set_omp_binding(l, cfg->spec.model);
-    if (pk_child_run(argv, l->timeout_s, ctl, &child, err, sizeof err)) {
+    char shm[64];
+    bool own_shm = shm_dir_begin(l, cfg->spec.model, shm, sizeof shm);
+    int not_started = pk_child_run(argv, l->timeout_s, ctl, &child, err, sizeof err);
+    if (own_shm)
+        shm_dir_end(shm);
+    if (not_started) {
         account(cfg, out, PK_STATUS_ERROR, "%s", err);
         return true;
     }

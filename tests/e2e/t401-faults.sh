@@ -8,10 +8,11 @@
 
 cd "$TMP" || exit 2
 ROOT=""; [ "$(id -u)" = 0 ] && ROOT=--allow-run-as-root
-# Open MPI's shared-memory segments (vader_segment.*, /dev/shm by default) go to a directory
-# of this test's own, so that a segment left by a killed launcher is found and is this test's
-mkdir shm
-export OMPI_MCA_btl_vader_backing_directory=$TMP/shm
+# Open MPI's shared-memory segments go to a directory that pk makes for each local launch,
+# /dev/shm/pk-PID-XXXXXX, and removes afterwards, with whatever a killed launcher left there
+unset OMPI_MCA_btl_vader_backing_directory
+shm_before=$(ls -d /dev/shm/pk-* 2>/dev/null)
+shm_left() { ls -d /dev/shm/pk-* 2>/dev/null | grep -vxF "$shm_before"; }
 
 # left SIZE: the processes (pk, runners, fork workers, launchers, ranks) whose command line
 # holds SIZE; a zombie shows no command line, but so long as its parent is alive, the parent is.
@@ -29,7 +30,7 @@ expect() {
     sleep 0.3 # what pk killed is reaped by now
     got=$(status_of f.csv "$model")
     if [ "$rc" -eq 1 ] && [ "$got" = "$status" ] && grep -qF -- "$word" out &&
-        [ "$(status_of f.csv serial)" = ok ] && [ -z "$(left "$size")" ] && [ -z "$(ls -A shm)" ] &&
+        [ "$(status_of f.csv serial)" = ok ] && [ -z "$(left "$size")" ] && [ -z "$(shm_left)" ] &&
         ! ls -A | grep -q '\.tmp\.' && { "$PK" report f.csv >/dev/null 2>&1; [ $? -eq 1 ]; }; then
         ok "$desc"
     else
@@ -37,7 +38,7 @@ expect() {
         diag out err
         left "$size" | diag
         ls -A | grep '\.tmp\.' | diag
-        ls -A shm | sed 's/^/shared memory left: /' | diag
+        shm_left | sed 's/^/shared memory left: /' | diag
     fi
     rm -f f.csv out err
 }
@@ -78,6 +79,20 @@ if mpi_available; then
     expect "mpi launcher fails" mpi error "no result line" $n
 else
     skip "mpi launcher fails" "no pk-mpi or mpirun"
+fi
+
+# A launcher that leaves a rank's segment behind and dies by SIGKILL: pk removes it.
+if mpi_available; then
+    n=$((n + 1))
+    printf '%s\n' '#!/bin/sh' ': >"$OMPI_MCA_btl_vader_backing_directory/vader_segment.left"' \
+        'kill -KILL $$' >fake-mpirun
+    chmod +x fake-mpirun
+    "$PK" run polysum -n $n -m serial,mpi -p 2 -r 2 -q --launcher "$TMP/fake-mpirun" -o f.csv \
+        >out 2>err; rc=$?
+    rm -f fake-mpirun
+    expect "mpi launcher killed, its shared memory left: pk removes it" mpi error "signal 9" $n
+else
+    skip "mpi launcher killed, its shared memory left" "no pk-mpi or mpirun"
 fi
 
 # A fork worker killed from outside (SIGKILL) while it works.
