@@ -1,17 +1,17 @@
 /*
  * bench/rss: the peak resident memory of one pk-run configuration against the kernel's own
- * arrays (what its bytes() hook asks of the arena). Runs PK_RUN KERNEL MODEL P SIZE -r 1 -w 0,
- * takes the child's peak RSS from wait4, and prints one line (bench/README.md):
+ * arrays (what its bytes() hook asks of the arena). Runs PK_RUN KERNEL MODEL P SIZE -r 1 -w 0
+ * as pk runs a runner (common/child: its peak RSS from wait4), and prints one line
+ * (bench/README.md):
  *   rss,KERNEL,MODEL,P,SIZE,ARRAY_BYTES,PEAK_RSS_BYTES
- * The peak is pk-run's own process: for fork its workers share the arena, which it counts once.
+ * The peak is the largest of pk-run's and of each process it reaped (fork workers, which map
+ * the same arena): wait4 reports no sum.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
+#include "child.h"
 #include "cli.h"
 #include "pk_kernel.h"
 
@@ -36,42 +36,19 @@ int main(int argc, char **argv)
     pk_case_init(&c, k, model, (int)p, n);
     size_t arrays = k->bytes(&c);
 
-    int out[2];
-    if (pipe(out)) {
-        perror("rss: pipe");
+    char *run[] = {argv[1], argv[2], argv[3], argv[4], argv[5], "-r", "1", "-w", "0", NULL};
+    struct pk_child child;
+    if (pk_child_run(run, 0, NULL, &child, why, sizeof why)) {
+        fprintf(stderr, "rss: %s\n", why);
         return 1;
     }
-    pid_t pid = fork();
-    if (pid < 0) {
-        perror("rss: fork");
+    if (!child.exited || child.exit_code != 0 || !strstr(child.out, " status=ok ")) {
+        fprintf(stderr, "rss: %s %s p=%s n=%s did not run and verify: %.300s%.300s\n", argv[2],
+                argv[3], argv[4], argv[5], child.out, child.err);
+        pk_child_free(&child);
         return 1;
     }
-    if (pid == 0) {
-        dup2(out[1], STDOUT_FILENO);
-        close(out[0]);
-        close(out[1]);
-        execl(argv[1], argv[1], argv[2], argv[3], argv[4], argv[5], "-r", "1", "-w", "0",
-              (char *)NULL);
-        perror("rss: exec");
-        _exit(127);
-    }
-    close(out[1]);
-    char line[8192];
-    size_t len = 0;
-    ssize_t got;
-    while ((got = read(out[0], line + len, sizeof line - 1 - len)) > 0)
-        len += (size_t)got;
-    line[len] = '\0';
-    close(out[0]);
-    int status;
-    struct rusage use;
-    if (wait4(pid, &status, 0, &use) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
-        !strstr(line, " status=ok ")) {
-        fprintf(stderr, "rss: %s %s p=%s n=%s did not run and verify: %.300s\n", argv[2], argv[3],
-                argv[4], argv[5], line);
-        return 1;
-    }
-    printf("rss,%s,%s,%lld,%lld,%zu,%lld\n", k->name, argv[3], p, n, arrays,
-           (long long)use.ru_maxrss * 1024);
+    printf("rss,%s,%s,%lld,%lld,%zu,%lld\n", k->name, argv[3], p, n, arrays, child.peak_rss_bytes);
+    pk_child_free(&child);
     return 0;
 }

@@ -377,7 +377,7 @@ class Bench:
             L += ["", "## Memory: peak RSS of pk-run against the kernel's arrays", "",
                   f"Target: at most {RSS_TARGET}x the arrays, for kernels whose arrays are at "
                   f"least {RSS_MIN_ARRAYS >> 20} MiB (below that the program itself, about 2 MiB, "
-                  "dominates). For fork, pk-run's own peak: its workers share the arena.", "",
+                  "dominates). The peak is pk-run's (wait4's ru_maxrss).", "",
                   "| kernel | model | p | n | arrays | peak RSS | ratio | met |",
                   "|---|---|---|---|---|---|---|---|"]
             for k, m, w, n, arrays, peak in self.rss:

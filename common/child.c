@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -230,7 +231,8 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
     while (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT) < 0 && errno == EINTR)
         ;
     kill(-pid, SIGKILL); /* whatever the runner left in its group (a worker, a rank) */
-    while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
+    struct rusage use = {0};
+    while (wait4(pid, &wstatus, 0, &use) < 0 && errno == EINTR)
         ;
     if (ctl)
         ctl->pgid = 0;
@@ -240,6 +242,7 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
     r->exit_code = r->exited ? WEXITSTATUS(wstatus) : 0;
     r->signaled = WIFSIGNALED(wstatus);
     r->signal = r->signaled ? WTERMSIG(wstatus) : 0;
+    r->peak_rss_bytes = (long long)use.ru_maxrss * 1024; /* Linux counts it in KiB */
     r->out = sink_take(&out, &r->out_len);
     r->err = sink_take(&tail, &r->err_len);
     return 0;

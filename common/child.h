@@ -14,8 +14,10 @@ struct pk_child {
     int signal;    /* valid when signaled */
     bool exited, signaled, timed_out, stopped;
     double wall_s; /* start to reaped */
-    char *out;     /* all of stdout (up to a cap), NUL-terminated */
-    char *err;     /* the last part of stderr, NUL-terminated */
+    long long
+        peak_rss_bytes; /* peak resident memory: the runner's, or a reaped child's if larger */
+    char *out;          /* all of stdout (up to a cap), NUL-terminated */
+    char *err;          /* the last part of stderr, NUL-terminated */
     size_t out_len, err_len;
 };
 

@@ -1,7 +1,8 @@
 /*
  * child: how pk runs one configuration. A stop or a timeout ends the runner's whole process
  * group (TERM, then KILL when TERM is ignored), and a daemon the runner left holding the pipes
- * cannot keep pk waiting: pk stops reading soon after the runner itself has ended.
+ * cannot keep pk waiting: pk stops reading soon after the runner itself has ended. The
+ * runner's peak memory comes back with it.
  */
 #include <check.h>
 #include <errno.h>
@@ -110,6 +111,21 @@ START_TEST(test_a_timeout_terms_the_runner)
 }
 END_TEST
 
+START_TEST(test_the_runner_peak_memory_is_kept)
+{
+    struct pk_child small, large;
+    /* the shell holds a 32 MB string: its peak resident memory is at least that */
+    run_shell("echo small", 0, NULL, &small);
+    run_shell("x=$(head -c 32000000 /dev/zero | tr '\\0' a); echo ${#x}", 0, NULL, &large);
+    ck_assert_str_eq(large.out, "32000000\n");
+    ck_assert_msg(large.peak_rss_bytes >= 32000000, "peak %lld", large.peak_rss_bytes);
+    ck_assert_msg(small.peak_rss_bytes > 0 && small.peak_rss_bytes < 32000000, "peak %lld",
+                  small.peak_rss_bytes);
+    pk_child_free(&small);
+    pk_child_free(&large);
+}
+END_TEST
+
 Suite *child_suite(void)
 {
     Suite *s = suite_create("child");
@@ -119,6 +135,7 @@ Suite *child_suite(void)
     tcase_add_test(tc, test_a_timeout_kills_a_group_that_ignores_term);
     tcase_add_test(tc, test_a_stop_terms_the_runner);
     tcase_add_test(tc, test_a_timeout_terms_the_runner);
+    tcase_add_test(tc, test_the_runner_peak_memory_is_kept);
     suite_add_tcase(s, tc);
     return s;
 }
