@@ -6,8 +6,10 @@
 #                 SLURM cluster of 2 nodes (hpc/testing/cluster)
 #   make deps     install the Debian packages parkernels needs (or print the apt-get line)
 #   make bench    install the bench's references too, then measure against them (bench/README.md)
-#   make install  PREFIX=/usr/local DESTDIR= (programs, pk.1, and under share/parkernels the
-#                 kernel sources for pk show and the hpc/ scripts)
+#   make install  PREFIX=/usr/local DESTDIR= (programs, pk.1, bash completion, and under
+#                 share/parkernels the kernel sources for pk show and the hpc/ scripts)
+#   make uninstall  the same PREFIX and DESTDIR: removes exactly what install put
+#   make readme-loc regenerate README's lines-of-code table from 'pk list --loc'
 #   make asan | tsan | valgrind | fuzz | lint   reliability tools (README, "Testing and tools")
 #   make clean
 # V=1 shows full commands. Local settings (CC, MPICC, OPT, CFLAGS) go in config.mk.
@@ -64,7 +66,7 @@ UNIT := $(BUILD)/tests/unit-tests
 .DELETE_ON_ERROR:
 .SUFFIXES:
 .SECONDARY:
-.PHONY: all run check check-slurm unit e2e deps bench bench-progs install clean FORCE asan \
+.PHONY: all run check check-slurm unit e2e deps bench bench-progs install uninstall readme-loc clean FORCE asan \
         tsan valgrind fuzz lint
 
 all: $(PROGRAMS)
@@ -282,6 +284,15 @@ lint: $(BUILD)/version.h $(BUILD)/tests/suites.h
 	  'clang-tidy --quiet {} -- -std=c11 -fopenmp $(LINT_CPPFLAGS) 2>/dev/null || { \
 	   echo "clang-tidy: {} has findings"; exit 1; }'
 
+# README's lines-of-code table (between its "loc:" markers), from pk list --loc;
+# tests/e2e/t321-readme-loc.sh fails when it is stale.
+readme-loc: all
+	$(Q)$(BIN)/pk list --loc | awk '/^kernel / {on = 1} on {print "    " $$0} /^median / {exit}' \
+	  >README.md.loc
+	$(Q)awk 'FNR == NR {t = t $$0 "\n"; next} /^<!-- loc: end/ {printf "%s", t; skip = 0} \
+	  !skip {print} /^<!-- loc: generated/ {skip = 1}' README.md.loc README.md >README.md.new
+	$(Q)rm -f README.md.loc && mv README.md.new README.md
+
 check-slurm: all
 	@bash hpc/testing/check-slurm
 
@@ -291,15 +302,29 @@ HPC_FILES := hpc/README.md hpc/submit hpc/testing/cluster $(wildcard hpc/slurm/*
 SHARE := $(DESTDIR)$(PREFIX)/share
 
 # The kernels' sources go along, for 'pk show' and 'pk list --loc' (pk looks in ../share).
+KERNEL_SHARE := $(wildcard kernels/*/*.c kernels/*/*.h kernels/*/README.md)
+COMPLETIONS  := $(SHARE)/bash-completion/completions
+# Every file 'make install' puts, below PREFIX: 'make uninstall' removes exactly these.
+INSTALLED := $(PROGRAMS:$(BIN)/%=bin/%) share/man/man1/pk.1 share/bash-completion/completions/pk \
+             $(addprefix share/parkernels/,$(KERNEL_SHARE) $(HPC_FILES))
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/man/man1
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/man/man1 $(COMPLETIONS)
 	install -m 755 $(PROGRAMS) $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 drivers/pk.1 $(SHARE)/man/man1/pk.1
-	$(Q)for f in $(wildcard kernels/*/*.c kernels/*/*.h kernels/*/README.md); do \
+	install -m 644 drivers/pk.bash-completion $(COMPLETIONS)/pk
+	$(Q)for f in $(KERNEL_SHARE); do \
 	  install -D -m 644 $$f $(DESTDIR)$(PREFIX)/share/parkernels/$$f || exit 1; done
 	$(Q)for f in $(HPC_FILES); do \
 	  install -D -m $$(test -x $$f && echo 755 || echo 644) $$f $(SHARE)/parkernels/$$f || exit 1; \
 	done
+
+# The files, then the folders under share/parkernels that are left empty; folders that other
+# packages share (bin, man1, completions) stay.
+uninstall:
+	$(Q)for f in $(INSTALLED); do rm -f "$(DESTDIR)$(PREFIX)/$$f" || exit 1; done
+	$(Q)if [ -d "$(SHARE)/parkernels" ]; then \
+	  find "$(SHARE)/parkernels" -depth -type d -empty -delete; fi
 
 clean:
 	rm -rf $(BUILD) $(BIN) build-asan bin-asan build-tsan bin-tsan build-fuzz bin-fuzz
