@@ -169,10 +169,17 @@ bench:
 	@$(MAKE) --no-print-directory all bench-progs
 	@sh bench/run
 
+# make run keeps what it measured: RUN_RESULTS (default results/run-DATE.csv, ignored by git).
+RUN_STAMP   := $(shell date +%Y-%m-%dT%H%M%S)
+RUN_RESULTS ?= results/run-$(RUN_STAMP).csv
 run:
 	@sh .ci/deps --if-missing
 	@$(MAKE) --no-print-directory all
-	$(BIN)/pk run $(RUN)
+	@mkdir -p "$$(dirname '$(RUN_RESULTS)')"
+	@$(BIN)/pk run -o '$(RUN_RESULTS)' $(RUN); rc=$$?; \
+	  if [ -s '$(RUN_RESULTS)' ]; then echo "make run: results in $(RUN_RESULTS); next:" \
+	    "$(BIN)/pk report $(RUN_RESULTS)  or  $(BIN)/pk plot $(RUN_RESULTS) -o plots"; fi; \
+	  exit $$rc
 
 check:
 	@sh .ci/deps --if-missing
