@@ -7,12 +7,14 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "linediff.h"
 #include "loc.h"
 #include "opts.h"
 #include "source.h"
+#include "term.h"
 
 static const char show_usage[] =
     "usage: pk show [--full] KERNEL [MODEL...]\n"
@@ -24,14 +26,14 @@ static const char show_usage[] =
     "  --full           print kernel.h whole\n"
     "  --side-by-side   two model files in two columns, aligned on their common lines:\n"
     "                   '|' a changed line, '<' only left, '>' only right; the width is\n"
-    "                   $COLUMNS (default 160)\n"
+    "                   the terminal's, else $COLUMNS, else 80\n"
     "  --diff           a unified diff between two model files: the lines that differ are\n"
     "                   what the second model costs over the first (exit 0 either way)\n"
     "  -U, --context N  lines of context around each change in --diff (default 3)\n"
     "Sources come from $PK_SOURCE_DIR, else PREFIX/share/parkernels/kernels beside an installed\n"
     "pk, else the checkout's kernels/. 'pk list --loc' counts their lines.\n";
 
-#define DEFAULT_COLUMNS 160
+#define DEFAULT_COLUMNS 80 /* not a terminal and no $COLUMNS: a pager's or a file's width */
 
 /* One source file of a kernel, read whole and split into lines. */
 struct source {
@@ -170,11 +172,7 @@ static void sbs_row(const struct pk_line *l, char mark, const struct pk_line *r,
 static void show_side_by_side(const struct source *a, const struct source *b,
                               const struct pk_edit *e, int n)
 {
-    int columns = DEFAULT_COLUMNS;
-    const char *env = getenv("COLUMNS");
-    char err[128];
-    if (env && pk_cli_parse_int("COLUMNS", env, 20, 10000, &columns, err, sizeof err))
-        columns = DEFAULT_COLUMNS; /* a shell's odd COLUMNS is no reason to refuse */
+    int columns = pk_term_columns(STDOUT_FILENO, DEFAULT_COLUMNS);
     size_t width = (size_t)(columns - 3) / 2;
     struct pk_line ha = {a->name, strlen(a->name), true}, hb = {b->name, strlen(b->name), true};
     char rule[10001];

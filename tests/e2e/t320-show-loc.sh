@@ -92,6 +92,23 @@ halves=$(tail -n +3 "$TMP/out" | awk '{l = substr($0, 1, 123); sub(/ +$/, "", l)
     ok "side by side of a file with itself: equal halves, one row per line" ||
     not_ok "side by side with itself: $halves rows differ"
 
+# 7b. the width: a terminal's own (TIOCGWINSZ, over $COLUMNS), else $COLUMNS, else 80
+env -u COLUMNS "$PK" show pi --side-by-side serial openmp >"$TMP/out" 2>&1
+wide=$(awk 'length($0) > 80' "$TMP/out" | wc -l)
+widest=$(awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }' "$TMP/out")
+[ "$wide" -eq 0 ] && [ "$widest" -ge 70 ] && ok "side by side into a pipe without COLUMNS: 80 wide" ||
+    { not_ok "side by side into a pipe: widest row $widest, wanted 70..80"; diag "$TMP/out"; }
+if command -v script >/dev/null 2>&1; then
+    COLUMNS=250 PK="$PK" script -qec 'stty cols 100; "$PK" show pi --side-by-side serial openmp' \
+        /dev/null >"$TMP/out" 2>&1
+    widest=$(tr -d '\r' <"$TMP/out" | awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }')
+    [ "$widest" -le 100 ] && [ "$widest" -ge 90 ] &&
+        ok "side by side on a 100-column terminal is 100 wide, whatever COLUMNS says" ||
+        { not_ok "side by side on a 100-column terminal: widest row $widest"; diag "$TMP/out"; }
+else
+    skip "side by side on a terminal" "no script(1)"
+fi
+
 # 8. pk list --loc: a copy of the sources with a file whose count is known by construction
 cp -r "$SRC" "$TMP/src"
 printf '%s\n' '/* 3 code lines, 5 comment lines, 1 blank */' '#include "kernel.h"' '' \
