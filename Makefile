@@ -95,8 +95,9 @@ $(BUILD)/version.h: FORCE
 	@printf '#define PK_BUILD_COMMIT "%s"\n#define PK_BUILD_FLAGS "%s"\n' '$(COMMIT)' \
 	  '$(subst ",,$(subst ',,$(CC) $(ALL_CFLAGS)))' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
-$(BUILD)/common/context.o $(BUILD)/drivers/launch.o: $(BUILD)/version.h
-$(BUILD)/common/context.o $(BUILD)/drivers/launch.o: ALL_CPPFLAGS += -I$(BUILD)
+VERSION_USERS := $(BUILD)/common/context.o $(BUILD)/drivers/launch.o $(BUILD)/drivers/pk.o
+$(VERSION_USERS): $(BUILD)/version.h
+$(VERSION_USERS): ALL_CPPFLAGS += -I$(BUILD)
 
 # FLAGS changes only when the flags do, so a flag change rebuilds everything, once.
 $(BUILD)/FLAGS: FORCE

@@ -14,4 +14,11 @@ done
 grep -qE "^  mpi +(available|unavailable)" "$TMP/out" && ok "pk list shows mpi availability" || not_ok "pk list shows mpi availability"
 "$PK" >/dev/null 2>&1; [ $? -eq 2 ] && ok "pk without a command exits 2" || not_ok "pk without a command exits 2"
 check "pk --version" "$PK" --version
+# -V is --version, and both name the build: the version, the commit, the compiler and flags
+"$PK" -V >"$TMP/v" 2>"$TMP/err"; rc=$?
+"$PK" --version >"$TMP/version" 2>&1
+[ $rc -eq 0 ] && cmp -s "$TMP/v" "$TMP/version" && grep -q '^pk (parkernels) ' "$TMP/v" &&
+    grep -qE '^commit: +[0-9a-f]{7}|^commit: +unknown' "$TMP/v" && grep -qE '^compiler: +(gcc|clang) [0-9]' "$TMP/v" &&
+    grep -q -- '-std=c11' "$TMP/v" && ok "pk -V is pk --version: version, commit, compiler, flags" ||
+    { not_ok "pk -V (exit $rc)"; diag "$TMP/v"; diag "$TMP/err"; }
 done_testing
