@@ -50,8 +50,9 @@ int pk_finish_stdout(int code)
 static void usage(FILE *f)
 {
     fprintf(f, "usage: pk COMMAND [options]\n"
-               "Runs numeric kernels in the serial, openmp, threads, fork and mpi models,\n"
-               "verifies every result, and reports time, speedup and efficiency.\n\n"
+               "Runs numeric kernels in the serial, openmp, threads, fork and mpi models\n"
+               "(and hybrid, MPI x OpenMP, when named), verifies every result, and reports\n"
+               "time, speedup and efficiency.\n\n"
                "commands:\n");
     for (int i = 0; i < NSUBCOMMANDS; i++)
         fprintf(f, "  %-8s %s\n", subcommands[i].name, subcommands[i].summary);

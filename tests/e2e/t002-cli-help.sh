@@ -4,6 +4,13 @@
 
 check "pk --help" "$PK" --help
 grep -q "usage: pk COMMAND" "$TMP/out" && ok "pk --help shows the usage" || not_ok "pk --help shows the usage"
+# every model pk list knows is named in pk --help
+"$PK" --help >"$TMP/help" 2>&1
+unnamed=""
+for m in $("$PK" list | awk '/^models/ {on = 1; next} /^$/ {on = 0} on && /^  [a-z]/ {print $1}'); do
+    grep -qw -- "$m" "$TMP/help" || unnamed="$unnamed $m"
+done
+[ -z "$unnamed" ] && ok "pk --help names every model of pk list" || not_ok "pk --help lacks:$unnamed"
 check "pk run --help" "$PK" run --help
 grep -q -- "--workers" "$TMP/out" && ok "run help names --workers" || not_ok "run help names --workers"
 check "pk help run" "$PK" help run
