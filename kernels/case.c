@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "partition.h"
 #include "stats.h"
+#include "team.h"
 #include "timer.h"
 
 long long pk_kernel_size(const struct pk_kernel *k, enum pk_class cls)
@@ -157,6 +158,11 @@ int pk_case_check(const struct pk_case *c, char *err, size_t errlen)
 int pk_case_prepare(struct pk_case *c, char *err, size_t errlen)
 {
     size_t bytes = c->kernel->bytes(c);
+    /* openmp and hybrid: the team that runs must be the one the row will name (team.h) */
+    if (c->model == PK_OPENMP && pk_team_check(c->workers, err, errlen))
+        return -1;
+    if (c->model == PK_HYBRID && pk_team_check(c->threads_per_rank, err, errlen))
+        return -1;
     /* room for the alignment of a handful of allocations, plus a page for small state */
     if (pk_arena_map(&c->arena, bytes + 16 * pk_arena_slack(bytes) + 4096, err, errlen))
         return -1;

@@ -142,7 +142,10 @@ void pk_case_params_text(const struct pk_case *c, char *buf, size_t len);
  */
 int pk_case_check(const struct pk_case *c, char *err, size_t errlen);
 
-/* Maps the arena and runs the kernel's setup. Returns 0, or -1 with the reason in err. */
+/*
+ * Maps the arena and runs the kernel's setup; for openmp and hybrid, first checks that OpenMP
+ * will run the team asked for (pk_team_check). Returns 0, or -1 with the reason in err.
+ */
 int pk_case_prepare(struct pk_case *c, char *err, size_t errlen);
 
 /* Unmaps the arena, and with it everything setup allocated. */
