@@ -5,8 +5,11 @@
  *   PK_FAULT=KIND[,kernel=NAME][,model=MODEL][,worker=W][,task=K]
  *
  * KIND   drop      pk_partition_block drops the last item of the last worker's block: a
- *                  wrong implementation that every check must catch (in-process models
- *                  that partition with it: threads, fork; and mpi)
+ *                  wrong implementation that every check must catch. The kernel's own check
+ *                  does where the model partitions with it (threads, fork, mpi, hybrid, and
+ *                  openmp where it splits by blocks); the harness's coverage check
+ *                  (pk_verdict_cover: the workers' blocks must tile [0, n)) fails every
+ *                  other model but serial, which has no partition
  *        crash     the worker raises SIGSEGV          (fork worker, mpi rank)
  *        abort     the worker calls abort()           (fork worker, mpi rank)
  *        exit      the worker exits with status 3     (fork worker, mpi rank)
@@ -16,7 +19,8 @@
  *        truncate  the runner prints its result line cut short
  *        wrong     the runner reports a result other than the one it verified (a "1" before
  *                  it): every rep passes, so only pk's check that the models agree catches it
- *                  (DISAGREE); give model= so that the other models stay right
+ *                  (DISAGREE): it needs a second model beside it (alone, nothing can see it);
+ *                  give model= so that the other models stay right
  * worker: which worker or rank (default 0); task: the K-th task that worker runs, from 1
  * (default 1): for an mpi rank the K-th rep, warm-up included; for a pool worker the K-th
  * task of its pool, where task 1 places the workers, then come the kernel's init (if it has

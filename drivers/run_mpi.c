@@ -77,6 +77,23 @@ static void gather_placement(struct pk_record *rec)
     free(all);
 }
 
+/*
+ * Coverage: every rank's own block of [0, n) from pk_partition_block, gathered to rank 0, must
+ * tile [0, n); rank 0 writes the reason into partition when they do not ("" when they do).
+ */
+static void gather_partition(const struct pk_case *c, char *partition, size_t len)
+{
+    struct pk_range mine = pk_partition_block(c->n, ranks, rank);
+    struct pk_range *all = rank == 0 ? malloc((size_t)ranks * sizeof *all) : NULL;
+    MPI_Gather(&mine, 2, MPI_LONG_LONG, all, 2, MPI_LONG_LONG, 0, comm);
+    partition[0] = '\0';
+    if (rank == 0 && !all)
+        snprintf(partition, len, "out of memory");
+    else if (rank == 0)
+        pk_partition_verify(c->n, ranks, all, partition, len);
+    free(all);
+}
+
 static void fail(struct pk_record *rec, enum pk_status status, int who, const char *why)
 {
     rec->status = status;
@@ -87,7 +104,7 @@ static void fail(struct pk_record *rec, enum pk_status status, int who, const ch
 static void execute(struct pk_case *c, pk_mpi_run_fn run, pk_mpi_run_fn collect, int warmup,
                     int reps, struct pk_record *rec)
 {
-    char err[256] = "";
+    char err[256] = "", partition[256];
     int rc, who, worst;
     bool go_on = true;
     double t0 = pk_timer_now();
@@ -101,9 +118,10 @@ static void execute(struct pk_case *c, pk_mpi_run_fn run, pk_mpi_run_fn collect,
         return;
     }
     rec->setup_s = pk_timer_now() - t0;
+    gather_partition(c, partition, sizeof partition);
 
     for (int k = 0; k < warmup + reps && go_on; k++) {
-        struct pk_verdict v = {PK_STATUS_FAILED, "-", "-"};
+        struct pk_verdict v = PK_VERDICT_INIT;
         double mine, slowest;
         if (c->kernel->reset)
             c->kernel->reset(c);
@@ -123,6 +141,7 @@ static void execute(struct pk_case *c, pk_mpi_run_fn run, pk_mpi_run_fn collect,
         }
         if (rank == 0) {
             c->kernel->verify(c, &v);
+            pk_verdict_cover(c, &v, partition);
             if (k >= warmup)
                 rec->times[rec->reps++] = slowest;
             go_on = pk_record_add_verdict(rec, c->kernel, k, &v);

@@ -12,7 +12,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "partition.h"
 #include "stats.h"
+#include "team.h"
 #include "timer.h"
 
 long long pk_kernel_size(const struct pk_kernel *k, enum pk_class cls)
@@ -156,6 +158,11 @@ int pk_case_check(const struct pk_case *c, char *err, size_t errlen)
 int pk_case_prepare(struct pk_case *c, char *err, size_t errlen)
 {
     size_t bytes = c->kernel->bytes(c);
+    /* openmp and hybrid: the team that runs must be the one the row will name (team.h) */
+    if (c->model == PK_OPENMP && pk_team_check(c->workers, err, errlen))
+        return -1;
+    if (c->model == PK_HYBRID && pk_team_check(c->threads_per_rank, err, errlen))
+        return -1;
     /* room for the alignment of a handful of allocations, plus a page for small state */
     if (pk_arena_map(&c->arena, bytes + 16 * pk_arena_slack(bytes) + 4096, err, errlen))
         return -1;
@@ -182,6 +189,30 @@ bool pk_results_agree(const struct pk_kernel *k, const char *a, const char *b)
         return false;
     double scale = fmax(fabs(x), fabs(y));
     return fabs(x - y) <= k->tolerance * scale;
+}
+
+int pk_case_partition(const struct pk_case *c, char *err, size_t errlen)
+{
+    if (c->model == PK_SERIAL) /* one loop over [0, n): no partition */
+        return 0;
+    return pk_partition_check(c->n, c->workers, err, errlen);
+}
+
+void pk_verdict_cover(const struct pk_case *c, struct pk_verdict *v, const char *partition)
+{
+    if (v->status != PK_STATUS_OK)
+        return; /* the kernel's own finding comes first */
+    if (partition && partition[0]) {
+        v->status = PK_STATUS_FAILED;
+        snprintf(v->detail, sizeof v->detail, "%s", partition);
+    } else if (v->covered < 0) {
+        v->status = PK_STATUS_FAILED;
+        snprintf(v->detail, sizeof v->detail, "the check did not say which items it covered");
+    } else if (v->covered != c->n) {
+        v->status = PK_STATUS_FAILED;
+        snprintf(v->detail, sizeof v->detail, "the check covered %lld of %lld items", v->covered,
+                 c->n);
+    }
 }
 
 bool pk_record_add_verdict(struct pk_record *rec, const struct pk_kernel *k, int index,
@@ -326,7 +357,7 @@ static void fail(struct pk_record *rec, enum pk_status status, const char *why)
 void pk_case_execute(struct pk_case *c, int warmup, int reps, struct pk_record *rec)
 {
     pk_run_fn run = c->kernel->run[c->model];
-    char err[256];
+    char err[256], partition[256] = "";
     double t0;
 
     pk_record_init(rec);
@@ -358,9 +389,10 @@ void pk_case_execute(struct pk_case *c, int warmup, int reps, struct pk_record *
         fail(rec, PK_STATUS_ERROR, c->error[0] ? c->error : "the init function failed");
         goto out_stop;
     }
+    pk_case_partition(c, partition, sizeof partition); /* judged with each rep's check */
 
     for (int k = 0; k < warmup + reps; k++) {
-        struct pk_verdict v = {PK_STATUS_FAILED, "-", "-"};
+        struct pk_verdict v = PK_VERDICT_INIT;
         if (c->kernel->reset)
             c->kernel->reset(c);
         c->error[0] = '\0';
@@ -376,6 +408,7 @@ void pk_case_execute(struct pk_case *c, int warmup, int reps, struct pk_record *
             break;
         }
         c->kernel->verify(c, &v);
+        pk_verdict_cover(c, &v, partition);
         if (k >= warmup)
             rec->times[rec->reps++] = dt;
         if (!pk_record_add_verdict(rec, c->kernel, k, &v))

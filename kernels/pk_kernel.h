@@ -53,7 +53,19 @@ struct pk_verdict {
     enum pk_status status; /* PK_STATUS_OK, _FAILED or _RACE */
     char result[128];      /* the value every model must agree on (exact text, or %.17g) */
     char detail[256];      /* what is wrong, or what a race lost */
+    /*
+     * how many of the n items the check examined (stream's mpi check: the sum of the ranks'
+     * blocks; montecarlo: the darts counted; a check against a reference of the whole range:
+     * n). The harness (pk_verdict_cover) fails an ok verdict unless it is n; -1: not said.
+     */
+    long long covered;
 };
+
+/* A verdict before the check fills it: failed, with no result and no coverage. */
+#define PK_VERDICT_INIT                                                                            \
+    {                                                                                              \
+        PK_STATUS_FAILED, "-", "-", -1                                                             \
+    }
 
 /* One timed rep of one model: returns 0, PK_SKIP, or negative with the reason in c->error. */
 typedef int (*pk_run_fn)(struct pk_case *c, int workers);
@@ -130,7 +142,10 @@ void pk_case_params_text(const struct pk_case *c, char *buf, size_t len);
  */
 int pk_case_check(const struct pk_case *c, char *err, size_t errlen);
 
-/* Maps the arena and runs the kernel's setup. Returns 0, or -1 with the reason in err. */
+/*
+ * Maps the arena and runs the kernel's setup; for openmp and hybrid, first checks that OpenMP
+ * will run the team asked for (pk_team_check). Returns 0, or -1 with the reason in err.
+ */
 int pk_case_prepare(struct pk_case *c, char *err, size_t errlen);
 
 /* Unmaps the arena, and with it everything setup allocated. */
@@ -141,6 +156,21 @@ void pk_case_release(struct pk_case *c);
  * difference within k->tolerance.
  */
 bool pk_results_agree(const struct pk_kernel *k, const char *a, const char *b);
+
+/*
+ * The harness's own checks of a rep, after the kernel's verify (whose failure wins): an ok
+ * verdict becomes failed when `partition` (the reason the model's partition does not tile
+ * [0, n), from pk_case_partition or pk-mpi's gather; "" when it does) is set, or when the check
+ * did not cover all n items (v->covered != c->n).
+ */
+void pk_verdict_cover(const struct pk_case *c, struct pk_verdict *v, const char *partition);
+
+/*
+ * Checks the block partition the workers of c's model use: pk_partition_block(n, p, w) for
+ * every worker w must tile [0, n) (threads, fork and openmp: p = workers; serial: none).
+ * Returns 0, or -1 with the reason in err. pk-mpi gathers each rank's own block instead.
+ */
+int pk_case_partition(const struct pk_case *c, char *err, size_t errlen);
 
 /*
  * Folds the verdict of rep `index` (0-based over warm-up and timed reps) into rec: the first

@@ -144,7 +144,7 @@ const struct pk_kernel pk_kernels[] = {
         .name = "pi",
         .pattern = "Pool.map over a range",
         .summary = "integral of 4/(1+x^2) on [0,1] by the midpoint rule; per-worker partial "
-                   "sums in floating point, checked against pi within the error bound",
+                   "sums in floating point, checked against the same sum in long double",
         .size = {[PK_CLASS_S] = 1000,
                  [PK_CLASS_W] = 100000000,
                  [PK_CLASS_A] = 800000000,

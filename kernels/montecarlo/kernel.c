@@ -6,11 +6,12 @@
 
 #include "u128.h"
 
-long long montecarlo_range(uint64_t seed, long long lo, long long hi)
+long long montecarlo_range(uint64_t seed, long long lo, long long hi, long long *darts)
 {
-    long long hits = 0;
-    for (long long i = lo; i < hi; i++)
+    long long hits = 0, thrown = 0;
+    for (long long i = lo; i < hi; i++, thrown++)
         hits += montecarlo_hit(seed, i);
+    *darts += thrown;
     return hits;
 }
 
@@ -67,9 +68,9 @@ int montecarlo_setup(struct pk_case *c, char *err, size_t errlen)
 void montecarlo_reset(struct pk_case *c)
 {
     struct montecarlo_data *d = c->data;
-    d->hits = -1; /* no count is negative */
-    for (int w = 0; w < c->workers; w++)
-        d->part[w].hits = -1; /* a thread that skips its block spoils the sum */
+    d->hits = d->darts = -1;             /* no count is negative */
+    for (int w = 0; w < c->workers; w++) /* a thread that skips its block spoils the sums */
+        d->part[w].hits = d->part[w].darts = -1;
 }
 
 void montecarlo_verify(const struct pk_case *c, struct pk_verdict *v)
@@ -78,6 +79,13 @@ void montecarlo_verify(const struct pk_case *c, struct pk_verdict *v)
     double sigmas;
 
     snprintf(v->result, sizeof v->result, "%lld", d->hits);
+    v->covered = d->darts;
+    if (d->darts != c->n) {
+        v->status = PK_STATUS_FAILED;
+        snprintf(v->detail, sizeof v->detail, "%lld darts thrown of %lld (%lld hits)", d->darts,
+                 c->n, d->hits);
+        return;
+    }
     if (d->hits != d->expected) {
         v->status = PK_STATUS_FAILED;
         snprintf(v->detail, sizeof v->detail, "hits %lld, serial reference %lld", d->hits,

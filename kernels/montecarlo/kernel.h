@@ -8,7 +8,8 @@
  * Reference: an independent serial recomputation of the same darts from the same generator at
  * setup (montecarlo_reference, with its own loop and a 128-bit comparison instead of the carry
  * test below), which the count must equal; and the estimate must lie within 5 standard errors
- * of pi (from n >= MONTECARLO_STAT_MIN_N; see montecarlo_plausible).
+ * of pi (from n >= MONTECARLO_STAT_MIN_N; see montecarlo_plausible). The workers also count
+ * the darts they throw, which must be n: a dropped dart that misses changes no hit count.
  * Bias: the 2^32 grid counts lattice points, about pi 2^62 + 2^32 of them, so the hit
  * probability is pi/4 + 2^-32 or so: 9.3e-10 in the estimate, 1.2 standard errors at
  * MONTECARLO_MAX_N and negligible at any size one can run.
@@ -28,13 +29,15 @@
 #define MONTECARLO_STAT_MIN_N 100         /* below it the 5-sigma check is not applied */
 #define MONTECARLO_SIGMAS     5.0
 
-/* One worker's hit count, on a cache line of its own so threads never share one. */
+/* One worker's counts, on a cache line of its own so threads never share one. */
 struct montecarlo_slot {
     alignas(64) long long hits;
+    long long darts; /* thrown: hits and misses */
 };
 
 struct montecarlo_data {
     long long hits;               /* the combined count of the last rep; -1 after reset */
+    long long darts;              /* the darts thrown in it, over all workers; -1 after reset */
     long long expected;           /* the serial reference, computed at setup (rank 0 only) */
     struct montecarlo_slot *part; /* one per worker: threads' slots, fork's landing */
 };
@@ -62,10 +65,11 @@ static inline bool montecarlo_hit(uint64_t seed, long long i)
 }
 
 /*
- * The hits among darts [lo, hi) of stream seed. Compiled once, in kernel.c, so serial, threads,
- * fork and mpi run the very same machine code (openmp's loop calls montecarlo_hit itself).
+ * The hits among darts [lo, hi) of stream seed; adds the darts thrown to *darts. Compiled once,
+ * in kernel.c, so serial, threads, fork and mpi run the very same machine code (openmp's loop
+ * calls montecarlo_hit itself).
  */
-long long montecarlo_range(uint64_t seed, long long lo, long long hi);
+long long montecarlo_range(uint64_t seed, long long lo, long long hi, long long *darts);
 
 /* The hits among darts [0, n), recomputed independently of montecarlo_range (see kernel.c). */
 long long montecarlo_reference(uint64_t seed, long long n);

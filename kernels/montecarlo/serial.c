@@ -8,6 +8,7 @@ int montecarlo_serial(struct pk_case *c, int p)
     long long n = c->n;
 
     (void)p;
-    d->hits = montecarlo_range(seed, 0, n);
+    d->darts = 0;
+    d->hits = montecarlo_range(seed, 0, n, &d->darts);
     return 0;
 }

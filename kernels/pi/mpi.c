@@ -23,8 +23,7 @@ int pi_mpi(struct pk_case *c, MPI_Comm comm)
     double h = 1.0 / n, sum = 0.0;
     struct pk_range r = pk_partition_block(n, c->ranks, c->rank);
 
-    for (long long i = r.lo; i < r.hi; i++)
-        sum += pi_term(i, h);
+    sum = pi_block(r.lo, r.hi, h);
     pi_mpi_combine(c, comm, sum);
     return 0;
 }

@@ -96,6 +96,7 @@ void square_verify(const struct pk_case *c, struct pk_verdict *v)
     const struct square_data *d = c->data;
     long long bad = 0, first = -1, want = 0;
 
+    v->covered = c->n; /* every element against its closed form */
     for (long long i = 0; i < c->n; i++) {
         long long expected = square_of(square_input(c->seed, i));
         if (d->y[i] != expected && bad++ == 0) {

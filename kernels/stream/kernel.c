@@ -99,8 +99,10 @@ void stream_verify(const struct pk_case *c, struct pk_verdict *v)
     if (c->model == PK_MPI) { /* stream_mpi_collect reduced every rank's check to rank 0 */
         bad = d->mismatch;
         sum = d->sum;
+        v->covered = d->checked; /* n only if the ranks' blocks add up to it */
     } else {
         bad = stream_check(d, &sum, &first_bad);
+        v->covered = d->length; /* this process holds, and checked, every element */
     }
     snprintf(v->result, sizeof v->result, "%.0f", sum);
     if (bad == 0 && !isnan(sum)) {

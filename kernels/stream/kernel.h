@@ -27,6 +27,7 @@ struct stream_data {
     long long length;   /* elements held */
     long long mismatch; /* mpi: wrong elements over all ranks, collected on rank 0 */
     double sum;         /* mpi: the sum of a over all ranks, collected on rank 0 */
+    long long checked;  /* mpi: the elements the ranks checked, summed on rank 0 */
 };
 
 /* The triad for one element: written once, used by every model. */

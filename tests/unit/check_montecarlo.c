@@ -53,12 +53,14 @@ START_TEST(test_montecarlo_generator_is_counter_based)
         ck_assert_uint_eq(pk_rng_u64(42, back), in_order[back]);
     }
     /* so darts counted block by block, last block first, add up to the count in order */
-    long long whole = montecarlo_range(42, 0, 100003), blocks = 0;
+    long long darts = 0, whole = montecarlo_range(42, 0, 100003, &darts), blocks = 0;
+    ck_assert_int_eq(darts, 100003);
     for (int w = 6; w >= 0; w--) {
         struct pk_range r = pk_partition_block(100003, 7, w);
-        blocks += montecarlo_range(42, r.lo, r.hi);
+        blocks += montecarlo_range(42, r.lo, r.hi, &darts);
     }
     ck_assert_int_eq(blocks, whole);
+    ck_assert_int_eq(darts, 2 * 100003);
 }
 END_TEST
 

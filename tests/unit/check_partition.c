@@ -1,6 +1,8 @@
 /* partition: every item owned exactly once, in order, blocks within one item of each other. */
 #include <check.h>
+#include <string.h>
 
+#include "fault.h"
 #include "partition.h"
 
 START_TEST(test_partition_covers_range_once)
@@ -60,6 +62,37 @@ START_TEST(test_partition_large_n_does_not_overflow)
 }
 END_TEST
 
+/* pk_partition_verify: the harness's coverage check accepts a tiling and nothing else. */
+START_TEST(test_partition_verify_accepts_only_a_tiling)
+{
+    char err[256];
+    const struct pk_range good[] = {{0, 4}, {4, 7}, {7, 10}};
+    const struct pk_range gap[] = {{0, 4}, {5, 7}, {7, 10}};
+    const struct pk_range overlap[] = {{0, 4}, {3, 7}, {7, 10}};
+    const struct pk_range backwards[] = {{0, 4}, {4, 3}, {3, 10}};
+    const struct pk_range shortened[] = {{0, 4}, {4, 7}, {7, 9}};
+    const struct pk_range late[] = {{1, 4}, {4, 7}, {7, 10}};
+
+    ck_assert_int_eq(pk_partition_verify(10, 3, good, err, sizeof err), 0);
+    ck_assert_int_eq(pk_partition_verify(10, 3, gap, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "worker 1 holds [5, 7) after 4"), "%s", err);
+    ck_assert_int_eq(pk_partition_verify(10, 3, overlap, err, sizeof err), -1);
+    ck_assert_int_eq(pk_partition_verify(10, 3, backwards, err, sizeof err), -1);
+    ck_assert_int_eq(pk_partition_verify(10, 3, late, err, sizeof err), -1);
+    ck_assert_int_eq(pk_partition_verify(10, 3, shortened, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "covers 9 of them"), "%s", err);
+    ck_assert_int_eq(pk_partition_verify(11, 3, good, err, sizeof err), -1);
+    for (int p = 1; p <= 64; p++)
+        ck_assert_int_eq(pk_partition_check(1031, p, err, sizeof err), 0);
+    /* the drop fault is exactly what it must catch, at any p */
+    pk_fault.kind = PK_FAULT_DROP;
+    for (int p = 1; p <= 64; p++)
+        ck_assert_int_eq(pk_partition_check(1031, p, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "covers 1030 of them"), "%s", err);
+    pk_fault.kind = PK_FAULT_NONE;
+}
+END_TEST
+
 Suite *partition_suite(void)
 {
     Suite *s = suite_create("partition");
@@ -68,6 +101,7 @@ Suite *partition_suite(void)
     tcase_add_test(tc, test_partition_n5_p4_has_no_negative_block);
     tcase_add_test(tc, test_partition_more_workers_than_items);
     tcase_add_test(tc, test_partition_large_n_does_not_overflow);
+    tcase_add_test(tc, test_partition_verify_accepts_only_a_tiling);
     suite_add_tcase(s, tc);
     return s;
 }

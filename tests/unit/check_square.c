@@ -39,7 +39,7 @@ static void good_run(struct pk_case *c, long long n)
 
 static struct pk_verdict verdict(const struct pk_case *c)
 {
-    struct pk_verdict v = {PK_STATUS_FAILED, "-", "-"};
+    struct pk_verdict v = PK_VERDICT_INIT;
     c->kernel->verify(c, &v);
     return v;
 }
