@@ -254,6 +254,14 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
         gp_string(gp, label);
         fputc('\n', gp);
     }
+    /* the drawing order: serial last, so that its point at p = 1 is on top */
+    int draw[MAX_SERIES], ndraw = 0;
+    for (int b = 0; b < nser; b++)
+        if (ser[b].model != PK_SERIAL)
+            draw[ndraw++] = b;
+    for (int b = 0; b < nser; b++)
+        if (ser[b].model == PK_SERIAL)
+            draw[ndraw++] = b;
     fprintf(gp, "set grid\nset xlabel 'workers p'\nset style data linespoints\nset format y '%%g'\n");
     for (int out = 0; out < 2; out++) {
         if (out == 0)
@@ -269,16 +277,17 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
         fprintf(gp, "set logscale xy\nset xrange [0.9:pmax*1.1]\nset autoscale yfix\n"
                     "set offsets 0, 0, graph 0.05, graph 0.05\nset ylabel 'median time (s)'\n"
                     "set title 'time (log-log)'\nplot ");
-        for (int b = 0; b < nser; b++)
-            fprintf(gp, "dat index %d using 1:2:3:4 with yerrorlines lt %d title title%d, ", b,
-                    b + 1, b);
+        for (int i = 0; i < nser; i++)
+            fprintf(gp, "dat index %d using 1:2:3:4 with yerrorlines lt %d title title%d, ",
+                    draw[i], draw[i] + 1, draw[i]);
         fprintf(gp, "serial / x with lines dashtype 2 lc 'black' title 'ideal: serial time / p'\n");
         fprintf(gp, "unset key\nunset logscale\nset offsets 0, 0, graph 0.05, 0\n"
                     "set xrange [0.8:pmax*1.1]\nset yrange [0:*]\n");
         /* speedup with y = p and the accepted fits */
         fprintf(gp, "set ylabel 'speedup over serial'\nset title 'speedup (dotted: Amdahl fits, "
                     "dashed: S = p)'\nplot ");
-        for (int b = 0; b < nser; b++) {
+        for (int i = 0; i < nser; i++) {
+            int b = draw[i];
             fprintf(gp, "dat index %d using 1:5:6:7 with yerrorlines lt %d notitle, ", b, b + 1);
             if (ser[b].fit)
                 fprintf(gp, "fit%d(x) with lines lt %d dashtype 3 notitle, ", b, b + 1);
@@ -287,9 +296,9 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
         /* efficiency with E = 1 and error bars; the axis grows past 1.2 for a superlinear point */
         fprintf(gp, "set ylabel 'efficiency S/p'\nset title 'efficiency (dashed: E = 1)'\n"
                     "set yrange [0:1.2<*]\nplot ");
-        for (int b = 0; b < nser; b++)
+        for (int i = 0; i < nser; i++)
             fprintf(gp, "dat index %d using 1:8:($6/$1):($7/$1) with yerrorlines lt %d notitle, ",
-                    b, b + 1);
+                    draw[i], draw[i] + 1);
         fprintf(gp, "1 with lines dashtype 2 lc 'black' notitle\n");
         fprintf(gp, "unset multiplot\nunset xrange\nunset yrange\nunset offsets\n");
     }
