@@ -262,7 +262,8 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
     for (int b = 0; b < nser; b++)
         if (ser[b].model == PK_SERIAL)
             draw[ndraw++] = b;
-    fprintf(gp, "set grid\nset xlabel 'workers p'\nset style data linespoints\nset format y '%%g'\n");
+    fprintf(gp,
+            "set grid\nset xlabel 'workers p'\nset style data linespoints\nset format y '%%g'\n");
     for (int out = 0; out < 2; out++) {
         if (out == 0)
             fprintf(gp, "set terminal pngcairo size 1500,520 font ',10'\nset output '%s.png'\n",

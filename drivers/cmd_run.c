@@ -601,8 +601,10 @@ int cmd_run(int argc, char **argv)
             show_progress(NULL);
         if (!pk_launch_run(&l, cfg, steps[i].reps, &control, &once))
             break; /* interrupted: this launch measured nothing whole */
-        size_t used = strlen(once.options); /* bind from the launch; the order here */
-        snprintf(once.options + used, sizeof once.options - used, "/order:%s", order_names[q.order]);
+        /* the options column: bind from the launch, the order here */
+        size_t used = strlen(once.options);
+        snprintf(once.options + used, sizeof once.options - used, "/order:%s",
+                 order_names[q.order]);
         merge(cfg, &once);
         if (q.output && write_output(&q, cfgs, n, scratch, &ctx))
             failed = true;

@@ -310,8 +310,9 @@ void pk_report_summary(FILE *f, const struct pk_result *all, int n, int first, i
                     "the best, %s at p=%d, ran at ",
                     best->rec.model, best->rec.workers);
         print_speedup(f, &row);
-        fprintf(f, " (%s)", row.speedup.hi < 1 ? "the interval lies below 1: slower than serial"
-                                               : "the interval holds 1");
+        fprintf(f, " (%s)",
+                row.speedup.hi < 1 ? "the interval lies below 1: slower than serial"
+                                   : "the interval holds 1");
         if (sig) {
             struct pk_row srow = pk_report_row(all, n, sig);
             fprintf(f, "; %s at p=%d was significantly faster than serial, ", sig->rec.model,
@@ -387,8 +388,9 @@ static void print_runs(FILE *f, struct pk_result *group, int m, struct pk_result
     }
     print_table(f, group, m, color, NULL);
     if (nruns > 1) {
-        fprintf(f, "  Note: pooled from %d runs (no configuration measured twice); each speedup "
-                   "uses the serial of its own run where it has one:\n",
+        fprintf(f,
+                "  Note: pooled from %d runs (no configuration measured twice); each speedup "
+                "uses the serial of its own run where it has one:\n",
                 nruns);
         for (int k = 0; k < nruns; k++) {
             char label[512];

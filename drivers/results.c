@@ -110,7 +110,7 @@ static void write_row(FILE *f, const struct pk_result *r, int rep)
     }
     fprintf(f, ",%d,", c->threads); /* later columns last, so older scripts keep theirs */
     csv_text(f, r->options);
-    fputs("\r\n", f);              /* RFC 4180 line ends */
+    fputs("\r\n", f); /* RFC 4180 line ends */
 }
 
 int pk_results_write_csv(FILE *f, const struct pk_result *r, int n)
@@ -229,49 +229,51 @@ static bool params_text_ok(const char *s)
  * Fills r (identity and context) from one row of ncols fields; *rep gets the rep number (0:
  * none). Returns 0, or -1 with the column at fault in *bad.
  */
-static int parse_row(char *const f[], int ncols, struct pk_result *r, long long *rep,
-                     double *time, int *bad)
+static int parse_row(char *const f[], int ncols, struct pk_result *r, long long *rep, double *time,
+                     int *bad)
 {
     struct pk_record *c = &r->rec;
     long long workers, seed, warmup, threads;
     enum pk_model model;
-    int col = 0;
     memset(r, 0, sizeof *r);
     pk_record_init(c);
     r->kernel = pk_kernel_find(f[0]);
-#define FIELD_OK(cond) (col++, (cond))
-    bool ok = FIELD_OK(r->kernel && !copy_text(c->kernel, sizeof c->kernel, f[0])) &&
-              FIELD_OK(!pk_model_parse(f[1], &model) && !copy_text(c->model, sizeof c->model, f[1])) &&
-              FIELD_OK(!parse_ll_field(f[2], &workers, 1) && workers <= 1000000) &&
-              FIELD_OK(!parse_ll_field(f[3], &c->n, 1)) &&
-              FIELD_OK(strlen(f[4]) <= 1 && strchr("SWABC", *f[4]) &&
-                       !copy_text(r->cls, sizeof r->cls, f[4])) &&
-              FIELD_OK(params_text_ok(f[5]) && !copy_text(c->params, sizeof c->params, f[5])) &&
-              FIELD_OK(!parse_ll_field(f[6], &seed, 0)) &&
-              FIELD_OK(!pk_status_parse(f[7], &c->status)) &&
-              FIELD_OK(!copy_text(c->detail, sizeof c->detail, f[8])) &&
-              FIELD_OK(!copy_text(c->result, sizeof c->result, f[9])) &&
-              FIELD_OK(*f[10] ? !parse_ll_field(f[10], rep, 1) : (*rep = 0, true)) &&
-              FIELD_OK(!parse_ll_field(f[11], &warmup, 0) && warmup <= INT32_MAX) &&
-              FIELD_OK(!parse_double_field(f[12], time) && (*rep == 0 || !isnan(*time))) &&
-              FIELD_OK(!parse_double_field(f[13], &c->rate)) &&
-              FIELD_OK(!copy_text(c->unit, sizeof c->unit, f[14])) &&
-              FIELD_OK(!parse_double_field(f[15], &r->startup_s)) &&
-              FIELD_OK(!parse_double_field(f[16], &c->setup_s)) &&
-              FIELD_OK(!parse_double_field(f[17], &r->wall_s)) &&
-              FIELD_OK(!copy_text(c->cpus, sizeof c->cpus, f[18])) &&
-              FIELD_OK(!copy_text(c->hosts, sizeof c->hosts, f[19])) &&
-              FIELD_OK(!copy_text(r->host, sizeof r->host, f[20])) &&
-              FIELD_OK(!copy_text(r->run, sizeof r->run, f[21])) &&
-              FIELD_OK(!copy_text(r->commit, sizeof r->commit, f[22])) &&
-              FIELD_OK(!copy_text(r->job, sizeof r->job, f[23])) &&
-              FIELD_OK(!parse_ll_field(f[24], &threads, 1) && threads <= workers) &&
-              FIELD_OK(ncols <= 25 || !copy_text(r->options, sizeof r->options, f[25]));
-#undef FIELD_OK
-    if (!ok) {
-        *bad = col - 1;
-        return -1;
-    }
+/* the field at column col (0-based) must satisfy cond, else the row is refused naming it */
+#define FIELD(col, cond)                                                                           \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            *bad = (col);                                                                          \
+            return -1;                                                                             \
+        }                                                                                          \
+    } while (0)
+    FIELD(0, r->kernel && !copy_text(c->kernel, sizeof c->kernel, f[0]));
+    FIELD(1, !pk_model_parse(f[1], &model) && !copy_text(c->model, sizeof c->model, f[1]));
+    FIELD(2, !parse_ll_field(f[2], &workers, 1) && workers <= 1000000);
+    FIELD(3, !parse_ll_field(f[3], &c->n, 1));
+    FIELD(4,
+          strlen(f[4]) <= 1 && strchr("SWABC", *f[4]) && !copy_text(r->cls, sizeof r->cls, f[4]));
+    FIELD(5, params_text_ok(f[5]) && !copy_text(c->params, sizeof c->params, f[5]));
+    FIELD(6, !parse_ll_field(f[6], &seed, 0));
+    FIELD(7, !pk_status_parse(f[7], &c->status));
+    FIELD(8, !copy_text(c->detail, sizeof c->detail, f[8]));
+    FIELD(9, !copy_text(c->result, sizeof c->result, f[9]));
+    FIELD(10, *f[10] ? !parse_ll_field(f[10], rep, 1) : (*rep = 0, true));
+    FIELD(11, !parse_ll_field(f[11], &warmup, 0) && warmup <= INT32_MAX);
+    FIELD(12, !parse_double_field(f[12], time) && (*rep == 0 || !isnan(*time)));
+    FIELD(13, !parse_double_field(f[13], &c->rate));
+    FIELD(14, !copy_text(c->unit, sizeof c->unit, f[14]));
+    FIELD(15, !parse_double_field(f[15], &r->startup_s));
+    FIELD(16, !parse_double_field(f[16], &c->setup_s));
+    FIELD(17, !parse_double_field(f[17], &r->wall_s));
+    FIELD(18, !copy_text(c->cpus, sizeof c->cpus, f[18]));
+    FIELD(19, !copy_text(c->hosts, sizeof c->hosts, f[19]));
+    FIELD(20, !copy_text(r->host, sizeof r->host, f[20]));
+    FIELD(21, !copy_text(r->run, sizeof r->run, f[21]));
+    FIELD(22, !copy_text(r->commit, sizeof r->commit, f[22]));
+    FIELD(23, !copy_text(r->job, sizeof r->job, f[23]));
+    FIELD(24, !parse_ll_field(f[24], &threads, 1) && threads <= workers);
+    FIELD(25, ncols <= 25 || !copy_text(r->options, sizeof r->options, f[25]));
+#undef FIELD
     c->threads = (int)threads;
     c->workers = (int)workers;
     c->seed = (unsigned long long)seed;

@@ -21,7 +21,7 @@ struct pk_result {
     double wall_s;                  /* the runner process as pk saw it */
     double startup_s;               /* pool creation; for mpi launcher start-up + MPI_Init */
     char host[64], run[64], commit[64], job[64]; /* context keys */
-    char options[64]; /* run options that change a measurement ("bind:close"), "" if none */
+    char options[64]; /* options that change a measurement ("bind:close/order:grouped") */
 };
 
 /* A results file larger than this is refused before it is parsed (an endless stream). */

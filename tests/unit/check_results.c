@@ -93,7 +93,7 @@ START_TEST(test_results_truncation_is_refused)
     for (long k = 1; k < size; k++) {
         int n = 0, cap = 0;
         if (text[k - 1] == '\n')
-            continue; /* a cut at a line end leaves a shorter valid file */
+            continue;                   /* a cut at a line end leaves a shorter valid file */
         memcpy(piece, text, (size_t)k); /* the reader's parse of the first k bytes, in memory */
         piece[k] = '\0';
         ck_assert_msg(pk_results_parse_csv(piece, "cut.csv", &in, &n, &cap, err, sizeof err) == -1,
@@ -168,8 +168,8 @@ START_TEST(test_results_quoted_model_and_class_round_trip)
 END_TEST
 
 /* One row of polysum serial p=1 with the given time, rate and detail fields, after the header. */
-static char *one_row(char *buf, size_t len, const char *kernel, const char *model,
-                     const char *time, const char *rate, const char *detail)
+static char *one_row(char *buf, size_t len, const char *kernel, const char *model, const char *time,
+                     const char *rate, const char *detail)
 {
     snprintf(buf, len,
              "kernel,model,workers,size,class,params,seed,status,detail,result,rep,warmup,"
@@ -217,7 +217,9 @@ START_TEST(test_results_control_bytes_become_question_marks)
     struct pk_result *in = NULL;
     char text[1024], err[256];
     int n = 0, cap = 0;
-    one_row(text, sizeof text, "polysum", "serial", "0.5", "", "\"\033[2J\x9b" "31m\a\"");
+    one_row(text, sizeof text, "polysum", "serial", "0.5", "",
+            "\"\033[2J\x9b"
+            "31m\a\"");
     ck_assert_msg(pk_results_parse_csv(text, "t.csv", &in, &n, &cap, err, sizeof err) == 0, "%s",
                   err);
     ck_assert_str_eq(in[0].rec.detail, "?[2J?31m?");
@@ -251,7 +253,7 @@ START_TEST(test_results_recheck_marks_disagreement)
     sample(&r[2], "fork", 2, 3, 0.001);
     sample(&r[3], "mpi", 2, 3, 0.001);
     strcpy(r[2].rec.result, "249833583001"); /* status ok, yet another answer */
-    strcpy(r[3].run, "another run");        /* agrees with run 1's serial */
+    strcpy(r[3].run, "another run");         /* agrees with run 1's serial */
     ck_assert_int_eq(pk_results_recheck(r, 4), 1);
     ck_assert_int_eq(r[1].rec.status, PK_STATUS_OK);
     ck_assert_int_eq(r[2].rec.status, PK_STATUS_DISAGREE);
