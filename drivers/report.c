@@ -188,8 +188,19 @@ static void table_fits(FILE *f, const struct pk_result *all, int first, int end)
     }
 }
 
+/* s with every byte that is not printable ASCII as '?': a runner's message drives no terminal */
+static const char *clean(char *buf, size_t len, const char *s)
+{
+    size_t i = 0;
+    for (; s[i] && i + 1 < len; i++)
+        buf[i] = (char)((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f ? s[i] : '?');
+    buf[i] = '\0';
+    return buf;
+}
+
 static void table_notes(FILE *f, const struct pk_result *all, int first, int end)
 {
+    char text[512];
     const char *agreed = NULL;
     bool all_agree = true;
     const struct pk_kernel *k = all[first].kernel;
@@ -202,10 +213,10 @@ static void table_notes(FILE *f, const struct pk_result *all, int first, int end
             all_agree = false;
         if (strcmp(r->detail, "-") != 0)
             fprintf(f, "  %s p=%d: %s: %s\n", r->model, r->workers, pk_status_name(r->status),
-                    r->detail);
+                    clean(text, sizeof text, r->detail));
     }
     if (agreed)
-        fprintf(f, "  result %s%s\n", agreed,
+        fprintf(f, "  result %s%s\n", clean(text, sizeof text, agreed),
                 all_agree ? " (every configuration verified and agrees)" : "");
     if (k && k->rate_note)
         fprintf(f, "  %s counts %s\n", k->unit, k->rate_note);

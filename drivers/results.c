@@ -54,20 +54,23 @@ const struct pk_result *pk_result_baseline(const struct pk_result *all, int n,
     return other_run;
 }
 
-/* An RFC 4180 field: quoted when it holds a comma, a quote, a space or a line break. */
+/*
+ * An RFC 4180 field: quoted when it holds a comma, a quote or a space; a byte that is not
+ * printable ASCII is written as '?' (the reader does the same), so no record drives a terminal.
+ */
 static void csv_text(FILE *f, const char *s)
 {
-    if (!strpbrk(s, ",\" \r\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
+    bool quote = strpbrk(s, ", \"") != NULL;
+    if (quote)
+        fputc('"', f);
     for (; *s; s++) {
-        if (*s == '"')
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"')
             fputc('"', f);
-        fputc(*s, f);
+        fputc(ch >= 0x20 && ch < 0x7f ? ch : '?', f);
     }
-    fputc('"', f);
+    if (quote)
+        fputc('"', f);
 }
 
 static void csv_number(FILE *f, double v)

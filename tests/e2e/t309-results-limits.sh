@@ -46,4 +46,13 @@ done
 "$PK" report "$TMP/ctl-time.csv" >"$TMP/out" 2>"$TMP/err"
 [ $? -eq 2 ] && ! grep -q "$ESC" "$TMP/err" && ok "an error message quoting a field prints no escape" \
     || { not_ok "an error message quoting a field prints no escape"; diag "$TMP/err"; }
+# nor does a runner's message in pk run's own output (a fake runner reports escapes)
+mkdir -p "$TMP/fake"
+printf '#!/bin/sh\necho "pk-result v1 kernel=polysum model=serial p=1 n=1000 status=failed reps=0 times=- result=%%1B]0;x%%07 detail=%%1B[2Jboom%%1B[31m end"\n' >"$TMP/fake/pk-run"
+chmod +x "$TMP/fake/pk-run"
+for fmt in table csv json markdown; do
+    PK_RUNNER_DIR="$TMP/fake" "$PK" run polysum -n 1000 -m serial -r 1 -w 0 --format $fmt -o "$TMP/fake.csv" >"$TMP/out" 2>"$TMP/err"; rc=$?
+    [ "$rc" -eq 1 ] && { [ $fmt = markdown ] || grep -q "boom" "$TMP/out"; } && ! grep -q "$ESC" "$TMP/out" "$TMP/err" "$TMP/fake.csv" \
+        && ok "pk run --format $fmt: a runner's escapes are not printed" || { not_ok "pk run --format $fmt: runner escapes (exit $rc)"; diag "$TMP/out"; }
+done
 done_testing
