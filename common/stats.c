@@ -100,6 +100,28 @@ int pk_stats_amdahl_fit(const int *p, const double *t, size_t m, struct pk_amdah
     return 0;
 }
 
+enum pk_amdahl_shape pk_stats_amdahl_classify(const int *p, const double *t, size_t m,
+                                              struct pk_amdahl *fit)
+{
+    if (pk_stats_amdahl_fit(p, t, m, fit))
+        return PK_AMDAHL_NONE;
+    size_t lo = 0, hi = 0;
+    for (size_t i = 1; i < m; i++) {
+        lo = p[i] < p[lo] ? i : lo;
+        hi = p[i] > p[hi] ? i : hi;
+    }
+    if (t[hi] > t[lo])
+        return PK_AMDAHL_SLOWDOWN;
+    if (!(fit->b > 0))
+        return PK_AMDAHL_FLAT;
+    if (fit->a >= 0)
+        return PK_AMDAHL_FIT;
+    for (size_t i = 0; i < m; i++)
+        if (t[i] * p[i] < t[lo] * p[lo])
+            return PK_AMDAHL_SUPERLINEAR;
+    return PK_AMDAHL_UNFIT;
+}
+
 struct ranked {
     double v;
     int from_x;

@@ -54,6 +54,24 @@ struct pk_amdahl {
 };
 int pk_stats_amdahl_fit(const int *p, const double *t, size_t m, struct pk_amdahl *fit);
 
+/* What the times themselves say, before any Amdahl fit is believed. */
+enum pk_amdahl_shape {
+    PK_AMDAHL_FIT,         /* the times fall with p, no faster than 1/p: a >= 0, b > 0 */
+    PK_AMDAHL_NONE,        /* fewer than two distinct p: nothing to fit */
+    PK_AMDAHL_SLOWDOWN,    /* the time at the largest p is above the time at the smallest */
+    PK_AMDAHL_FLAT,        /* the times do not fall with p (b <= 0) */
+    PK_AMDAHL_SUPERLINEAR, /* a time fell faster than 1/p: t(p) p < t(p0) p0 at some p */
+    PK_AMDAHL_UNFIT,       /* a < 0 although no time fell faster than 1/p: the law misfits */
+};
+
+/*
+ * Fits Amdahl's law to (p[i], t[i]) (as pk_stats_amdahl_fit, into *fit) and classifies the
+ * points by the data: p0 is the smallest p and t0 its time. Only PK_AMDAHL_FIT is a fit to
+ * report or draw; each other shape says why not.
+ */
+enum pk_amdahl_shape pk_stats_amdahl_classify(const int *p, const double *t, size_t m,
+                                              struct pk_amdahl *fit);
+
 /*
  * Mann-Whitney U test of two samples (ties get mid-ranks; normal approximation with tie
  * correction and continuity correction): returns the two-sided p-value, or NAN when either

@@ -15,7 +15,10 @@ static const char compare_usage[] =
     "usage: pk compare OLD.csv NEW.csv\n"
     "For each configuration in both files: the median before and after with 95% intervals,\n"
     "the change, and faster / slower / no significant difference (Mann-Whitney U at the 5%\n"
-    "level when both have at least 9 reps, else interval overlap; fewer than 6 reps: too few).\n";
+    "level when both have at least 9 reps, else interval overlap; fewer than 6 reps: too few).\n"
+    "Agreement is checked from the results themselves, within each file and between them.\n"
+    "Exit status: 0 compared; 1 a configuration failed or disagrees (in a file, or OLD with\n"
+    "NEW); 2 a file is unreadable or not a pk results file.\n";
 
 int pk_read_result_files(int argc, char **argv, int first, struct pk_result **all, int *n);
 
@@ -70,6 +73,11 @@ int cmd_compare(int argc, char **argv)
         pk_usage_error("compare needs two files, OLD and NEW (see 'pk compare --help')");
     pk_read_result_files(1, (char **)files, 0, &old, &nold);
     pk_read_result_files(2, (char **)files, 1, &new, &nnew);
+    bool failed = false;
+    for (int i = 0; i < nold; i++)
+        failed |= pk_status_is_failure(old[i].rec.status);
+    for (int i = 0; i < nnew; i++)
+        failed |= pk_status_is_failure(new[i].rec.status);
 
     printf("%-12s %-8s %4s %10s %-21s %10s %-21s %8s  %s\n", "kernel", "model", "p", "old",
            "95% CI", "new", "95% CI", "change", "verdict");
@@ -81,6 +89,12 @@ int cmd_compare(int argc, char **argv)
         if (!a || !pk_result_verified(a) || !pk_result_verified(b)) {
             printf("%-12s %-8s %4d  %s\n", b->rec.kernel, b->rec.model, b->rec.workers,
                    !a ? "only in NEW" : "not verified on both sides: not compared");
+            continue;
+        }
+        if (!pk_results_agree(b->kernel, a->rec.result, b->rec.result)) {
+            printf("%-12s %-8s %4d  DISAGREE: result %s in OLD, %s in NEW\n", b->rec.kernel,
+                   b->rec.model, b->rec.workers, a->rec.result, b->rec.result);
+            failed = true;
             continue;
         }
         struct pk_summary sa = pk_result_summary(a), sb = pk_result_summary(b);
@@ -114,5 +128,5 @@ int cmd_compare(int argc, char **argv)
     /* NOLINTEND(clang-analyzer-core.NullDereference) */
     free(old);
     free(new);
-    return pk_finish_stdout(0);
+    return pk_finish_stdout(failed ? 1 : 0);
 }

@@ -1,46 +1,168 @@
 /*
  * pk plot FILE... -o DIR: for each kernel and size, one figure of three panels through
  * gnuplot: time against p (log-log, with the ideal slope T_serial / p), speedup against p
- * (with y = p and each model's Amdahl fit) and efficiency against p (with E = 1); one line per
- * model, error bars from the 95% intervals; PNG and SVG. Without gnuplot the data and the
- * script are still written, with the command that renders them.
+ * (with y = p and each model's Amdahl fit where the report accepts one) and efficiency against
+ * p (with E = 1); one line per model (per model and run when runs repeat a configuration),
+ * error bars from the 95% intervals, one legend, a colour-blind-safe palette; PNG and SVG.
+ * Without gnuplot the data and the script are still written, with the command that renders
+ * them.
+ *
+ * A results file is data from elsewhere: every name in an output path is checked to be
+ * [a-z0-9_-] (kernel and model names pk knows), every text in the script is quoted for
+ * gnuplot, and gnuplot runs from an argv in DIR, never through a shell.
  */
 #include "pk.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "opts.h"
 
 static const char plot_usage[] =
     "usage: pk plot FILE.csv... -o DIR\n"
     "Writes DIR/<kernel>-n<size>.{dat,gp,png,svg}: time, speedup and efficiency against the\n"
-    "worker count, one line per model, with 95%-interval error bars, the ideal lines and the\n"
-    "Amdahl fit. Needs gnuplot (Debian: gnuplot-nox) for the images; without it, writes the\n"
-    "data and script and prints how to render them.\n";
+    "worker count, one line per model (and per run when runs repeat a configuration), with\n"
+    "95%-interval error bars, the ideal lines and the Amdahl fits the report accepts. Needs\n"
+    "gnuplot (Debian: gnuplot-nox) for the images; without it, writes the data and script\n"
+    "and prints how to render them. DIR is created once every file has been read.\n"
+    "Exit status: 0 drawn; 1 a configuration failed or disagrees, or gnuplot failed; 2 a\n"
+    "file is unreadable or not a pk results file.\n";
 
 int pk_read_result_files(int argc, char **argv, int first, struct pk_result **all, int *n);
+
+/* Okabe-Ito colours, one per model in every figure: no yellow on white. */
+static const char *const model_colour[PK_NMODEL] = {
+    [PK_SERIAL] = "#000000", [PK_OPENMP] = "#0072B2", [PK_THREADS] = "#D55E00",
+    [PK_FORK] = "#009E73",   [PK_MPI] = "#CC79A7",    [PK_HYBRID] = "#E69F00",
+};
+
+#define MAX_SERIES 64
+
+struct series {
+    int model;
+    const char *run; /* NULL: every run pooled */
+    bool fit;        /* an Amdahl fit the report accepts */
+    struct pk_amdahl amdahl;
+};
 
 static double or_median(double v, double median)
 {
     return isnan(v) ? median : v;
 }
 
-/* Writes DIR/name.dat (one block per model) and DIR/name.gp; returns 0 or -1. */
+/* True for a name that may be part of a file name: [a-z0-9_-], not empty, no leading '-'. */
+static bool safe_name(const char *s)
+{
+    if (*s == '\0' || *s == '-')
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+            return false;
+    return true;
+}
+
+/* Writes s as a gnuplot single-quoted string: '' for a quote, printable ASCII only. */
+static void gp_string(FILE *gp, const char *s)
+{
+    fputc('\'', gp);
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '\'')
+            fputs("''", gp);
+        else
+            fputc(ch >= 0x20 && ch < 0x7f ? ch : '?', gp);
+    }
+    fputc('\'', gp);
+}
+
+static bool same_figure(const struct pk_result *a, const struct pk_result *b)
+{
+    return a->kernel == b->kernel && a->rec.n == b->rec.n &&
+           strcmp(a->rec.params, b->rec.params) == 0 && a->rec.seed == b->rec.seed;
+}
+
+/* True if some configuration of first's figure was measured in two runs. */
+static bool runs_repeat(const struct pk_result *all, int n, const struct pk_result *first)
+{
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < i; j++)
+            if (same_figure(&all[i], first) && strcmp(all[i].run, all[j].run) != 0 &&
+                pk_result_same_config(&all[i], &all[j]))
+                return true;
+    return false;
+}
+
+/* The verified points of one series, in file order; returns how many (at most 64). */
+static int series_points(const struct pk_result *all, int n, const struct pk_result *first,
+                         const struct series *s, const struct pk_result *pts[64])
+{
+    int k = 0;
+    for (int i = 0; i < n && k < 64; i++) {
+        const struct pk_result *r = &all[i];
+        if (same_figure(r, first) && pk_result_verified(r) &&
+            strcmp(r->rec.model, pk_model_name((enum pk_model)s->model)) == 0 &&
+            (!s->run || strcmp(r->run, s->run) == 0))
+            pts[k++] = r;
+    }
+    return k;
+}
+
+/* The figure's title: kernel, n (class), parameters, reps, hosts and runs. */
+static void write_title(FILE *gp, const struct pk_result *all, int n, const struct pk_result *first)
+{
+    char title[768], hosts[160] = "", runs[200] = "";
+    int reps_lo = 0, reps_hi = 0, nruns = 0;
+    for (int i = 0; i < n; i++) {
+        const struct pk_result *r = &all[i];
+        if (!same_figure(r, first))
+            continue;
+        if (r->rec.reps > 0) {
+            reps_lo = !reps_lo || r->rec.reps < reps_lo ? r->rec.reps : reps_lo;
+            reps_hi = r->rec.reps > reps_hi ? r->rec.reps : reps_hi;
+        }
+        bool seen = false;
+        for (int j = 0; j < i && !seen; j++)
+            seen = same_figure(&all[j], first) && strcmp(all[j].run, r->run) == 0;
+        if (seen)
+            continue;
+        nruns++;
+        if (!strstr(hosts, r->host) && strlen(hosts) + strlen(r->host) + 3 < sizeof hosts)
+            snprintf(hosts + strlen(hosts), sizeof hosts - strlen(hosts), "%s%s",
+                     *hosts ? ", " : "", r->host);
+        if (nruns <= 3 && strlen(runs) + strlen(r->run) + 3 < sizeof runs)
+            snprintf(runs + strlen(runs), sizeof runs - strlen(runs), "%s%s", *runs ? ", " : "",
+                     r->run);
+    }
+    char reps[40];
+    if (reps_lo == reps_hi)
+        snprintf(reps, sizeof reps, "%d reps", reps_lo);
+    else
+        snprintf(reps, sizeof reps, "%d to %d reps", reps_lo, reps_hi);
+    snprintf(title, sizeof title, "%s, n = %lld%s%s%s%s%s; %s; host %s; run%s %s%s",
+             first->rec.kernel, first->rec.n, first->cls[0] ? " (class " : "", first->cls,
+             first->cls[0] ? ")" : "", strcmp(first->rec.params, "-") ? ", " : "",
+             strcmp(first->rec.params, "-") ? first->rec.params : "", reps, *hosts ? hosts : "-",
+             nruns > 1 ? "s" : "", *runs ? runs : "-", nruns > 3 ? ", ..." : "");
+    fputs("set multiplot layout 1,3 title ", gp);
+    gp_string(gp, title);
+    fputs(" noenhanced\n", gp);
+}
+
+/* Writes DIR/name.dat (one block per series) and DIR/name.gp; returns 0 or -1. */
 static int write_figure(const char *dir, const char *name, const struct pk_result *all, int n,
                         const struct pk_result *first, char *err, size_t errlen)
 {
     char path[4096];
     const struct pk_result *base = pk_result_baseline(all, n, first);
     double serial = base ? pk_result_summary(base).median : NAN;
-    int blocks = 0;
-    const char *models[PK_NMODEL];
-    int lt[PK_NMODEL];
-    struct pk_amdahl fits[PK_NMODEL];
-    bool has_fit[PK_NMODEL];
+    struct series ser[MAX_SERIES];
+    int nser = 0;
+    bool by_run = runs_repeat(all, n, first);
 
     snprintf(path, sizeof path, "%s/%s.dat", dir, name);
     FILE *dat = fopen(path, "w");
@@ -51,37 +173,43 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
     fprintf(dat, "# %s n=%lld %s: p median ci_lo ci_hi speedup s_lo s_hi efficiency\n",
             first->rec.kernel, first->rec.n, first->rec.params);
     for (int m = 0; m < PK_NMODEL; m++) {
-        const char *model = pk_model_name((enum pk_model)m);
-        int p[64], k = 0;
-        double t[64];
-        for (int i = 0; i < n; i++) {
-            const struct pk_result *r = &all[i];
-            if (strcmp(r->rec.model, model) || !pk_result_verified(r) || r->rec.n != first->rec.n ||
-                strcmp(r->rec.kernel, first->rec.kernel) ||
-                strcmp(r->rec.params, first->rec.params))
+        /* the runs of this model, in file order (one pooled series unless runs repeat) */
+        for (int i = 0; i < n && nser < MAX_SERIES; i++) {
+            struct series s = {m, by_run ? all[i].run : NULL, false, {0, 0, 0, 0}};
+            const struct pk_result *pts[64];
+            if (!same_figure(&all[i], first) || !pk_result_verified(&all[i]) ||
+                strcmp(all[i].rec.model, pk_model_name((enum pk_model)m)) != 0)
                 continue;
-            struct pk_row row = pk_report_row(all, n, r);
-            if (k == 0)
-                fprintf(dat, "%s# %s\n", blocks ? "\n\n" : "", model);
-            fprintf(dat, "%d %.9g %.9g %.9g %.9g %.9g %.9g %.9g\n", r->rec.workers, row.sum.median,
-                    or_median(row.sum.ci_lo, row.sum.median),
-                    or_median(row.sum.ci_hi, row.sum.median), row.speedup.s,
-                    or_median(row.speedup.lo, row.speedup.s),
-                    or_median(row.speedup.hi, row.speedup.s), row.efficiency);
-            if (k < 64) {
-                p[k] = r->rec.workers;
-                t[k++] = row.sum.median;
+            bool seen = false;
+            for (int b = 0; b < nser && !seen; b++)
+                seen = ser[b].model == m && (!by_run || strcmp(ser[b].run, all[i].run) == 0);
+            if (seen)
+                continue;
+            int k = series_points(all, n, first, &s, pts);
+            int p[64];
+            double t[64];
+            fprintf(dat, "%s# %s%s%s\n", nser ? "\n\n" : "", pk_model_name((enum pk_model)m),
+                    s.run ? " run " : "", s.run ? s.run : "");
+            for (int j = 0; j < k; j++) {
+                struct pk_row row = pk_report_row(all, n, pts[j]);
+                fprintf(dat, "%d %.9g %.9g %.9g %.9g %.9g %.9g %.9g\n", pts[j]->rec.workers,
+                        row.sum.median, or_median(row.sum.ci_lo, row.sum.median),
+                        or_median(row.sum.ci_hi, row.sum.median), row.speedup.s,
+                        or_median(row.speedup.lo, row.speedup.s),
+                        or_median(row.speedup.hi, row.speedup.s), row.efficiency);
+                p[j] = pts[j]->rec.workers;
+                t[j] = row.sum.median;
             }
+            /* only a fit the report accepts is drawn (no fit for a slowdown or superlinear) */
+            s.fit = m != PK_SERIAL && !(first->kernel && first->kernel->own_workers) &&
+                    pk_stats_amdahl_classify(p, t, (size_t)k, &s.amdahl) == PK_AMDAHL_FIT;
+            ser[nser++] = s;
         }
-        if (k == 0)
-            continue;
-        models[blocks] = model;
-        lt[blocks] = m + 1; /* one colour per model in every panel and figure */
-        has_fit[blocks] =
-            m != PK_SERIAL && pk_stats_amdahl_fit(p, t, (size_t)k, &fits[blocks]) == 0;
-        blocks++;
     }
-    fclose(dat);
+    if (fclose(dat)) {
+        snprintf(err, errlen, "cannot write '%.400s': %s", path, strerror(errno));
+        return -1;
+    }
 
     snprintf(path, sizeof path, "%s/%s.gp", dir, name);
     FILE *gp = fopen(path, "w");
@@ -98,8 +226,7 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
     for (int i = 0; i < n; i++) {
         const struct pk_record *r = &all[i].rec;
         char item[24];
-        if (r->n != first->rec.n || strcmp(r->kernel, first->rec.kernel) ||
-            strcmp(r->params, first->rec.params))
+        if (!same_figure(&all[i], first))
             continue;
         snprintf(item, sizeof item, "%d", r->workers);
         bool seen = false;
@@ -112,49 +239,105 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
         pmax = r->workers > pmax ? r->workers : pmax;
     }
     fprintf(gp, "set xtics (%s)\npmax = %d\n", tics, pmax);
-    for (int b = 0; b < blocks; b++)
-        if (has_fit[b])
-            fprintf(gp, "fit%d(x) = serial / (%.9g + %.9g / x)\n", b, fits[b].a, fits[b].b);
-    fprintf(gp, "set key below horizontal\nset grid\nset xlabel 'workers p'\n"
-                "set style data linespoints\nset pointsize 1.2\n");
+    for (int b = 0; b < nser; b++)
+        if (ser[b].fit)
+            fprintf(gp, "fit%d(x) = serial / (%.9g + %.9g / x)\n", b, ser[b].amdahl.a,
+                    ser[b].amdahl.b);
+    for (int b = 0; b < nser; b++) {
+        char label[96];
+        snprintf(label, sizeof label, "%s%s%.60s", pk_model_name((enum pk_model)ser[b].model),
+                 ser[b].run ? " run " : "", ser[b].run ? ser[b].run : "");
+        fprintf(gp, "set linetype %d lc rgb '%s' lw 1.5 pt %d ps %s dashtype %d\n", b + 1,
+                model_colour[ser[b].model], ser[b].model == PK_SERIAL ? 9 : 7 + 2 * (b % 3),
+                ser[b].model == PK_SERIAL ? "1.8" : "1.2", 1 + (by_run ? b % 4 : 0));
+        fprintf(gp, "title%d = ", b);
+        gp_string(gp, label);
+        fputc('\n', gp);
+    }
+    /* the drawing order: serial last, so that its point at p = 1 is on top */
+    int draw[MAX_SERIES], ndraw = 0;
+    for (int b = 0; b < nser; b++)
+        if (ser[b].model != PK_SERIAL)
+            draw[ndraw++] = b;
+    for (int b = 0; b < nser; b++)
+        if (ser[b].model == PK_SERIAL)
+            draw[ndraw++] = b;
+    fprintf(gp,
+            "set grid\nset xlabel 'workers p'\nset style data linespoints\nset format y '%%g'\n");
     for (int out = 0; out < 2; out++) {
         if (out == 0)
-            fprintf(gp, "set terminal pngcairo size 1500,460 font ',10'\nset output '%s.png'\n",
+            fprintf(gp, "set terminal pngcairo size 1500,520 font ',10'\nset output '%s.png'\n",
                     name);
         else
-            fprintf(gp, "set terminal svg size 1500,460 font 'sans,10'\nset output '%s.svg'\n",
+            fprintf(gp, "set terminal svg size 1500,520 font 'sans,10'\nset output '%s.svg'\n",
                     name);
-        fprintf(gp, "set multiplot layout 1,3 title '%s, n = %lld%s%s'\n", first->rec.kernel,
-                first->rec.n, strcmp(first->rec.params, "-") ? ", " : "",
-                strcmp(first->rec.params, "-") ? first->rec.params : "");
+        write_title(gp, all, n, first);
+        /* one legend for the figure: under the first panel, the others without */
+        fprintf(gp, "set key bottom left box noenhanced\n");
         /* time, log-log, with the ideal slope from serial */
-        fprintf(gp, "set logscale xy\nset xrange [0.9:pmax*1.1]\nset ylabel 'median time (s)'\n"
+        fprintf(gp, "set logscale xy\nset xrange [0.9:pmax*1.1]\nset autoscale yfix\n"
+                    "set offsets 0, 0, graph 0.05, graph 0.05\nset ylabel 'median time (s)'\n"
                     "set title 'time (log-log)'\nplot ");
-        for (int b = 0; b < blocks; b++)
-            fprintf(gp, "dat index %d using 1:2:3:4 with yerrorlines lt %d title '%s', ", b, lt[b],
-                    models[b]);
-        fprintf(gp, "serial / x with lines dashtype 2 lc 'black' title 'ideal T_{serial}/p'\n");
-        fprintf(gp, "unset logscale\nset xrange [0.8:pmax*1.1]\nset yrange [0:*]\n");
-        /* speedup with y = p and the fits */
-        fprintf(gp, "set ylabel 'speedup over serial'\nset title 'speedup'\nplot ");
-        for (int b = 0; b < blocks; b++) {
-            fprintf(gp, "dat index %d using 1:5:6:7 with yerrorlines lt %d title '%s', ", b, lt[b],
-                    models[b]);
-            if (has_fit[b])
-                fprintf(gp, "fit%d(x) with lines lt %d dashtype 3 notitle, ", b, lt[b]);
+        for (int i = 0; i < nser; i++)
+            fprintf(gp, "dat index %d using 1:2:3:4 with yerrorlines lt %d title title%d, ",
+                    draw[i], draw[i] + 1, draw[i]);
+        fprintf(gp, "serial / x with lines dashtype 2 lc 'black' title 'ideal: serial time / p'\n");
+        fprintf(gp, "unset key\nunset logscale\nset offsets 0, 0, graph 0.05, 0\n"
+                    "set xrange [0.8:pmax*1.1]\nset yrange [0:*]\n");
+        /* speedup with y = p and the accepted fits */
+        fprintf(gp, "set ylabel 'speedup over serial'\nset title 'speedup (dotted: Amdahl fits, "
+                    "dashed: S = p)'\nplot ");
+        for (int i = 0; i < nser; i++) {
+            int b = draw[i];
+            fprintf(gp, "dat index %d using 1:5:6:7 with yerrorlines lt %d notitle, ", b, b + 1);
+            if (ser[b].fit)
+                fprintf(gp, "fit%d(x) with lines lt %d dashtype 3 notitle, ", b, b + 1);
         }
-        fprintf(gp,
-                "x with lines dashtype 2 lc 'black' title 'ideal S = p (dotted: Amdahl fits)'\n");
-        /* efficiency with E = 1; the axis grows past 1.2 for a superlinear point */
-        fprintf(gp,
-                "set ylabel 'efficiency S/p'\nset title 'efficiency'\nset yrange [0:1.2<*]\nplot ");
-        for (int b = 0; b < blocks; b++)
-            fprintf(gp, "dat index %d using 1:8 lt %d title '%s', ", b, lt[b], models[b]);
-        fprintf(gp, "1 with lines dashtype 2 lc 'black' title 'ideal E = 1'\n");
-        fprintf(gp, "unset multiplot\nunset xrange\nunset yrange\n");
+        fprintf(gp, "x with lines dashtype 2 lc 'black' notitle\n");
+        /* efficiency with E = 1 and error bars; the axis grows past 1.2 for a superlinear point */
+        fprintf(gp, "set ylabel 'efficiency S/p'\nset title 'efficiency (dashed: E = 1)'\n"
+                    "set yrange [0:1.2<*]\nplot ");
+        for (int i = 0; i < nser; i++)
+            fprintf(gp, "dat index %d using 1:8:($6/$1):($7/$1) with yerrorlines lt %d notitle, ",
+                    draw[i], draw[i] + 1);
+        fprintf(gp, "1 with lines dashtype 2 lc 'black' notitle\n");
+        fprintf(gp, "unset multiplot\nunset xrange\nunset yrange\nunset offsets\n");
     }
-    fclose(gp);
+    if (fclose(gp)) {
+        snprintf(err, errlen, "cannot write '%.400s': %s", path, strerror(errno));
+        return -1;
+    }
     return 0;
+}
+
+/* Runs gnuplot NAME.gp with DIR as its working directory: an argv, no shell. */
+static int render(const char *dir, const char *name, char *err, size_t errlen)
+{
+    char script[160];
+    struct pk_child child = {0};
+    int here = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc = -1;
+    snprintf(script, sizeof script, "%s.gp", name);
+    char *argv[] = {"gnuplot", script, NULL};
+    if (here < 0 || chdir(dir)) {
+        snprintf(err, errlen, "cannot enter '%.400s': %s", dir, strerror(errno));
+        goto out_close;
+    }
+    /* the child inherits the working directory; pk returns to its own at once */
+    if (pk_child_run(argv, 60, NULL, &child, err, errlen) == 0) {
+        if (child.exited && child.exit_code == 0)
+            rc = 0;
+        else
+            snprintf(err, errlen, "gnuplot failed on %.400s/%s.gp", dir, name);
+        pk_child_free(&child);
+    }
+    if (fchdir(here)) {
+        snprintf(err, errlen, "cannot return to the working directory: %s", strerror(errno));
+        rc = -1;
+    }
+out_close:
+    if (here >= 0)
+        close(here);
+    return rc;
 }
 
 int cmd_plot(int argc, char **argv)
@@ -184,25 +367,32 @@ int cmd_plot(int argc, char **argv)
         else
             pk_usage_error("too many files (at most 256)");
     }
-    if (nfiles == 0 || !dir)
+    if (nfiles == 0 || !dir || !*dir)
         pk_usage_error("plot needs results files and -o DIR (see 'pk plot --help')");
+    pk_read_result_files(nfiles, (char **)files, 0, &all, &n);
+    for (int i = 0; i < n; i++) {
+        failed |= pk_status_is_failure(all[i].rec.status);
+        /* names that reach a path: the parser admits only kernels and models pk knows */
+        if (!safe_name(all[i].rec.kernel) || !safe_name(all[i].rec.model))
+            pk_usage_error("unsafe name '%s %s' in the results", all[i].rec.kernel,
+                           all[i].rec.model);
+    }
+    /* only now, with every input read and valid */
     if (mkdir(dir, 0755) && errno != EEXIST)
         pk_usage_error("cannot create directory '%s': %s", dir, strerror(errno));
-    pk_read_result_files(nfiles, (char **)files, 0, &all, &n);
 
     for (int i = 0; i < n; i++) {
         bool seen = false;
         for (int j = 0; j < i && !seen; j++)
-            seen = strcmp(all[j].rec.kernel, all[i].rec.kernel) == 0 &&
-                   all[j].rec.n == all[i].rec.n &&
-                   strcmp(all[j].rec.params, all[i].rec.params) == 0;
+            seen = same_figure(&all[j], &all[i]);
         if (seen)
             continue;
-        char name[128], cmd[4352];
-        snprintf(name, sizeof name, "%s-n%lld%s", all[i].rec.kernel, all[i].rec.n,
-                 strcmp(all[i].rec.params, "-") ? "-opts" : "");
-        if (figures > 0 && strstr(name, "-opts"))
-            snprintf(name + strlen(name), sizeof name - strlen(name), "%d", figures);
+        char name[128];
+        snprintf(name, sizeof name, "%s-n%lld", all[i].rec.kernel, all[i].rec.n);
+        if (strcmp(all[i].rec.params, "-") || all[i].rec.seed != 1)
+            snprintf(name + strlen(name), sizeof name - strlen(name), "-opts%d", figures);
+        if (!safe_name(name))
+            pk_usage_error("unsafe figure name '%s'", name);
         if (write_figure(dir, name, all, n, &all[i], err, sizeof err)) {
             fprintf(stderr, "pk: %s\n", err);
             failed = true;
@@ -211,24 +401,18 @@ int cmd_plot(int argc, char **argv)
         figures++;
         if (!have_gnuplot)
             continue;
-        char *gp_argv[] = {"sh", "-c", cmd, NULL};
-        struct pk_child child;
-        snprintf(cmd, sizeof cmd, "cd '%s' && gnuplot '%s.gp'", dir, name);
-        if (pk_child_run(gp_argv, 60, NULL, &child, err, sizeof err) || !child.exited ||
-            child.exit_code != 0) {
-            fprintf(stderr, "pk: gnuplot failed on %s/%s.gp\n", dir, name);
+        if (render(dir, name, err, sizeof err)) {
+            fprintf(stderr, "pk: %s\n", err);
             failed = true;
         } else {
             printf("%s/%s.png\n%s/%s.svg\n", dir, name, dir, name);
         }
-        if (child.err)
-            pk_child_free(&child);
     }
     if (!have_gnuplot)
         fprintf(stderr,
                 "pk: gnuplot not found: wrote %d figure script(s) and data to %s; install "
-                "gnuplot (Debian: gnuplot-nox) and run 'cd %s && gnuplot NAME.gp'\n",
-                figures, dir, dir);
+                "gnuplot (Debian: gnuplot-nox) and run gnuplot NAME.gp in that directory\n",
+                figures, dir);
     free(all);
     return pk_finish_stdout(failed ? 1 : 0);
 }

@@ -14,10 +14,18 @@ static const char report_usage[] =
     "Reads results written by 'pk run -o FILE.csv' (for example one file per SLURM array\n"
     "task), merges them and prints the tables; speedups take their serial base from any\n"
     "file. With --format csv or -o FILE.csv it writes the merged record.\n"
-    "Exit status: 0 every configuration verified; 1 some failed; 2 a file is unreadable,\n"
-    "not a pk results file, corrupt or truncated (nothing is printed then).\n";
+    "Agreement is checked again from the results of every file (not from their status\n"
+    "column); a configuration whose result differs is reported DISAGREE. When a configuration\n"
+    "was measured in several runs, each run gets its own table, labelled.\n"
+    "Exit status: 0 every configuration verified; 1 some failed or disagree; 2 a file is\n"
+    "unreadable, not a pk results file, corrupt, truncated, larger than 256 MiB, or names a\n"
+    "kernel or model pk does not know (nothing is printed then).\n";
 
-/* Reads every FILE into *all; exits 2 naming the first bad one. */
+/*
+ * Reads every FILE into *all; exits 2 naming the first bad one. Then re-checks agreement from
+ * the results themselves over all the files (a status column is not trusted) and returns how
+ * many configurations it marked DISAGREE.
+ */
 int pk_read_result_files(int argc, char **argv, int first, struct pk_result **all, int *n)
 {
     int cap = 0;
@@ -27,7 +35,7 @@ int pk_read_result_files(int argc, char **argv, int first, struct pk_result **al
     for (int i = first; i < argc; i++)
         if (pk_results_read_csv(argv[i], all, n, &cap, err, sizeof err))
             pk_usage_error("%s", err);
-    return 0;
+    return pk_results_recheck(*all, *n);
 }
 
 /* Appends each distinct non-empty value of one context key over all[0..n), space-separated. */

@@ -95,6 +95,7 @@ static const struct opt run_opts[] = {
 #define MAX_PARAM_ARGS 16
 
 enum order { ORDER_GROUPED, ORDER_INTERLEAVE, ORDER_RANDOM };
+static const char *const order_names[] = {"grouped", "interleave", "random"};
 
 struct run_request {
     const struct pk_kernel *kernels[64];
@@ -600,6 +601,10 @@ int cmd_run(int argc, char **argv)
             show_progress(NULL);
         if (!pk_launch_run(&l, cfg, steps[i].reps, &control, &once))
             break; /* interrupted: this launch measured nothing whole */
+        /* the options column: bind from the launch, the order here */
+        size_t used = strlen(once.options);
+        snprintf(once.options + used, sizeof once.options - used, "/order:%s",
+                 order_names[q.order]);
         merge(cfg, &once);
         if (q.output && write_output(&q, cfgs, n, scratch, &ctx))
             failed = true;

@@ -64,6 +64,12 @@ static void json_key_number(FILE *f, const char *key, double v, bool comma)
         fputs(", ", f);
 }
 
+/* Integers are written as integers: a size or seed of 1234567891 must not become 1.23e+09. */
+static void json_key_int(FILE *f, const char *key, long long v, bool comma)
+{
+    fprintf(f, "\"%s\": %lld%s", key, v, comma ? ", " : "");
+}
+
 static void json_key_string(FILE *f, const char *key, const char *v, bool comma)
 {
     fprintf(f, "\"%s\": ", key);
@@ -85,16 +91,17 @@ int pk_report_json(FILE *f, const struct pk_result *all, int n, const struct pk_
         fputs(i ? ",\n    {" : "\n    {", f);
         json_key_string(f, "kernel", c->kernel, true);
         json_key_string(f, "model", c->model, true);
-        json_key_number(f, "workers", c->workers, true);
-        json_key_number(f, "threads_per_rank", c->threads, true);
-        json_key_number(f, "size", (double)c->n, true);
+        json_key_int(f, "workers", c->workers, true);
+        json_key_int(f, "threads_per_rank", c->threads, true);
+        json_key_int(f, "size", c->n, true);
         json_key_string(f, "class", r->cls, true);
         json_key_string(f, "params", c->params, true);
-        json_key_number(f, "seed", (double)c->seed, true);
+        fprintf(f, "\"seed\": %llu, ", c->seed);
         json_key_string(f, "status", pk_status_name(c->status), true);
         json_key_string(f, "detail", c->detail, true);
         json_key_string(f, "result", c->result, true);
-        json_key_number(f, "warmup", c->warmup, true);
+        json_key_int(f, "warmup", c->warmup, true);
+        json_key_int(f, "reps", c->reps, true);
         fputs("\"times_s\": [", f);
         for (int k = 0; k < c->reps; k++) {
             if (k)
@@ -123,7 +130,10 @@ int pk_report_json(FILE *f, const struct pk_result *all, int n, const struct pk_
         json_key_string(f, "cpus", c->cpus, true);
         json_key_string(f, "hosts", c->hosts, true);
         json_key_string(f, "host", r->host, true);
-        json_key_string(f, "run", r->run, false);
+        json_key_string(f, "run", r->run, true);
+        json_key_string(f, "commit", r->commit, true);
+        json_key_string(f, "job", r->job, true);
+        json_key_string(f, "options", r->options, false);
         fputc('}', f);
     }
     fputs("\n  ]\n}\n", f);
@@ -132,18 +142,27 @@ int pk_report_json(FILE *f, const struct pk_result *all, int n, const struct pk_
 
 int pk_report_markdown(FILE *f, const struct pk_result *all, int n)
 {
-    const char *kernel = NULL;
+    const char *kernel = NULL, *run = NULL;
     long long size = -1;
+    bool runs = false; /* rows of several runs: each heading names its run */
+    for (int i = 1; i < n && !runs; i++)
+        runs = strcmp(all[i].run, all[0].run) != 0;
     for (int i = 0; i < n; i++) {
         const struct pk_record *c = &all[i].rec;
         struct pk_row row = pk_report_row(all, n, &all[i]);
         char med[24], lo[24], hi[24];
-        if (!kernel || strcmp(kernel, c->kernel) != 0 || size != c->n) {
+        if (!kernel || strcmp(kernel, c->kernel) != 0 || size != c->n ||
+            (runs && strcmp(run, all[i].run) != 0)) {
             kernel = c->kernel;
             size = c->n;
-            fprintf(f, "%s**%s**, n = %lld%s%s\n\n", i ? "\n" : "", c->kernel, c->n,
+            run = all[i].run;
+            fprintf(f, "%s**%s**, n = %lld%s%s", i ? "\n" : "", c->kernel, c->n,
                     strcmp(c->params, "-") ? ", options " : "",
                     strcmp(c->params, "-") ? c->params : "");
+            if (runs)
+                fprintf(f, ", run %s on %s%s%s", all[i].run, all[i].host,
+                        all[i].options[0] ? ", " : "", all[i].options);
+            fputs("\n\n", f);
             fprintf(f, "| model | p | median | 95%% CI | speedup | efficiency | %s | check |\n",
                     strcmp(c->unit, "-") ? c->unit : "rate");
             fprintf(f, "|---|---:|---:|---|---:|---:|---:|---|\n");

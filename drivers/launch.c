@@ -367,6 +367,7 @@ bool pk_launch_run(const struct pk_launch *l, const struct pk_config *cfg, int r
     snprintf(out->run, sizeof out->run, "%s", l->run);
     snprintf(out->commit, sizeof out->commit, "%s", l->commit);
     snprintf(out->job, sizeof out->job, "%s", l->job);
+    snprintf(out->options, sizeof out->options, "bind:%s", pk_bind_name(l->bind));
     out->wall_s = out->startup_s = NAN;
     runner_argv(l, cfg, reps, argv, text, store, sizeof store);
     set_omp_binding(l, cfg->spec.model);

@@ -89,7 +89,8 @@ static void print_number(FILE *f, const char *fmt, double v, int width)
     }
 }
 
-static void table_header(FILE *f, const struct pk_result *first, const struct pk_result *all, int n)
+static void table_header(FILE *f, const struct pk_result *first, const struct pk_result *all, int n,
+                         const char *label)
 {
     const struct pk_record *r = &first->rec;
     const struct pk_kernel *k = first->kernel;
@@ -105,6 +106,8 @@ static void table_header(FILE *f, const struct pk_result *first, const struct pk
         fprintf(f, "; serial median %s", t);
     }
     fputc('\n', f);
+    if (label)
+        fprintf(f, "  %s\n", label);
     if (strcmp(r->params, "-") != 0)
         fprintf(f, "  options %s\n", r->params);
     fprintf(f, "  %-7s %5s %8s %-19s %8s %8s %7s %-14s %5s %6s %8s", "model", "p", "median",
@@ -143,6 +146,15 @@ static void table_row(FILE *f, const struct pk_result *all, int n, const struct 
             bad && color ? "\033[0m" : "");
 }
 
+/* Why no fit is shown, for each shape but PK_AMDAHL_FIT. */
+static const char *const amdahl_why[] = {
+    [PK_AMDAHL_SLOWDOWN] = "slowdown: the time at the largest p is above the time at the smallest",
+    [PK_AMDAHL_FLAT] = "the times do not fall with p",
+    [PK_AMDAHL_SUPERLINEAR] = "superlinear: a time fell faster than 1/p, from cache or noise",
+    [PK_AMDAHL_UNFIT] = "the law does not fit: a negative serial fraction, yet no time fell faster "
+                        "than 1/p",
+};
+
 /* Amdahl's law fitted per model over the worker counts measured in that model. */
 static void table_fits(FILE *f, const struct pk_result *all, int first, int end)
 {
@@ -160,18 +172,11 @@ static void table_fits(FILE *f, const struct pk_result *all, int first, int end)
             }
         }
         struct pk_amdahl fit;
-        if (k < 2 || pk_stats_amdahl_fit(p, t, k, &fit))
+        enum pk_amdahl_shape shape = pk_stats_amdahl_classify(p, t, k, &fit);
+        if (shape == PK_AMDAHL_NONE)
             continue;
-        if (fit.serial_fraction < 0) {
-            fprintf(f,
-                    "  Amdahl fit T(p) = a + b/p, %s: none (superlinear: the time fell faster "
-                    "than 1/p, from cache or noise)\n",
-                    model);
-            continue;
-        }
-        if (!(fit.serial_fraction <= 1)) {
-            fprintf(f, "  Amdahl fit T(p) = a + b/p, %s: none (the times do not fall with p)\n",
-                    model);
+        if (shape != PK_AMDAHL_FIT) {
+            fprintf(f, "  Amdahl fit T(p) = a + b/p, %s: none (%s)\n", model, amdahl_why[shape]);
             continue;
         }
         fprintf(f, "  Amdahl fit T(p) = a + b/p, %s: serial fraction %.3f, speedup bound ", model,
@@ -183,8 +188,19 @@ static void table_fits(FILE *f, const struct pk_result *all, int first, int end)
     }
 }
 
+/* s with every byte that is not printable ASCII as '?': a runner's message drives no terminal */
+static const char *clean(char *buf, size_t len, const char *s)
+{
+    size_t i = 0;
+    for (; s[i] && i + 1 < len; i++)
+        buf[i] = (char)((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f ? s[i] : '?');
+    buf[i] = '\0';
+    return buf;
+}
+
 static void table_notes(FILE *f, const struct pk_result *all, int first, int end)
 {
+    char text[512];
     const char *agreed = NULL;
     bool all_agree = true;
     const struct pk_kernel *k = all[first].kernel;
@@ -197,10 +213,10 @@ static void table_notes(FILE *f, const struct pk_result *all, int first, int end
             all_agree = false;
         if (strcmp(r->detail, "-") != 0)
             fprintf(f, "  %s p=%d: %s: %s\n", r->model, r->workers, pk_status_name(r->status),
-                    r->detail);
+                    clean(text, sizeof text, r->detail));
     }
     if (agreed)
-        fprintf(f, "  result %s%s\n", agreed,
+        fprintf(f, "  result %s%s\n", clean(text, sizeof text, agreed),
                 all_agree ? " (every configuration verified and agrees)" : "");
     if (k && k->rate_note)
         fprintf(f, "  %s counts %s\n", k->unit, k->rate_note);
@@ -235,18 +251,34 @@ static void summary_of_creation(FILE *f, const struct pk_result *all, int first,
     fprintf(f, ".\n");
 }
 
+/* "1.10x serial [0.28, 1.46]" */
+static void print_speedup(FILE *f, const struct pk_row *row)
+{
+    fprintf(f, "%.2fx serial", row->speedup.s);
+    if (!isnan(row->speedup.lo))
+        fprintf(f, " [%.2f, %.2f]", row->speedup.lo, row->speedup.hi);
+}
+
+/*
+ * The sentence compares with serial or says nothing of speed: a configuration is "fastest"
+ * only when its speedup interval lies above 1; otherwise the sentence says that no parallel
+ * configuration was significantly faster than serial, or that too few reps can tell.
+ */
 void pk_report_summary(FILE *f, const struct pk_result *all, int n, int first, int end)
 {
     if (all[first].kernel && all[first].kernel->own_workers) {
         summary_of_creation(f, all, first, end);
         return;
     }
-    const struct pk_result *best = NULL, *second = NULL;
+    const struct pk_result *best = NULL, *second = NULL, *sig = NULL;
     for (int i = first; i < end; i++) {
         const struct pk_result *r = &all[i];
         if (!pk_result_verified(r) || strcmp(r->rec.model, "serial") == 0)
             continue;
         double m = pk_result_summary(r).median;
+        struct pk_row row = pk_report_row(all, n, r);
+        if (row.speedup.lo > 1 && (!sig || m < pk_result_summary(sig).median))
+            sig = r;
         if (!best || m < pk_result_summary(best).median) {
             if (best && strcmp(best->rec.model, r->rec.model) != 0)
                 second = best;
@@ -259,13 +291,51 @@ void pk_report_summary(FILE *f, const struct pk_result *all, int n, int first, i
     if (!best)
         return;
     struct pk_row row = pk_report_row(all, n, best);
-    fprintf(f, "  Summary: %s at p=%d was fastest", best->rec.model, best->rec.workers);
-    if (!isnan(row.speedup.s)) {
-        fprintf(f, ", %.2fx serial", row.speedup.s);
-        if (!isnan(row.speedup.lo))
-            fprintf(f, " [%.2f, %.2f]", row.speedup.lo, row.speedup.hi);
-        fprintf(f, " at efficiency %.2f", row.efficiency);
+    if (isnan(row.speedup.s)) {
+        fprintf(f,
+                "  Summary: no verified serial run to compare with, so no speedup is stated; "
+                "the lowest median was %s at p=%d.\n",
+                best->rec.model, best->rec.workers);
+        return;
     }
+    if (isnan(row.speedup.lo)) {
+        if (row.speedup.s > 1)
+            fprintf(f, "  Summary: %s at p=%d had the lowest median, ", best->rec.model,
+                    best->rec.workers);
+        else
+            fprintf(f,
+                    "  Summary: no parallel configuration was faster than serial; the best, "
+                    "%s at p=%d, ran at ",
+                    best->rec.model, best->rec.workers);
+        print_speedup(f, &row);
+        fprintf(f, " (too few reps to tell significance: -r 6 or more).\n");
+        return;
+    }
+    if (best != sig) {
+        if (sig)
+            fprintf(f, "  Summary: %s at p=%d had the lowest median, ", best->rec.model,
+                    best->rec.workers);
+        else
+            fprintf(f,
+                    "  Summary: no parallel configuration was significantly faster than serial; "
+                    "the best, %s at p=%d, ran at ",
+                    best->rec.model, best->rec.workers);
+        print_speedup(f, &row);
+        fprintf(f, " (%s)",
+                row.speedup.hi < 1 ? "the interval lies below 1: slower than serial"
+                                   : "the interval holds 1");
+        if (sig) {
+            struct pk_row srow = pk_report_row(all, n, sig);
+            fprintf(f, "; %s at p=%d was significantly faster than serial, ", sig->rec.model,
+                    sig->rec.workers);
+            print_speedup(f, &srow);
+        }
+        fprintf(f, ".\n");
+        return;
+    }
+    fprintf(f, "  Summary: %s at p=%d was fastest, ", best->rec.model, best->rec.workers);
+    print_speedup(f, &row);
+    fprintf(f, " at efficiency %.2f", row.efficiency);
     if (second) {
         struct pk_summary a = row.sum, b = pk_result_summary(second);
         bool overlap = !isnan(a.ci_lo) && !isnan(b.ci_lo) && a.ci_hi >= b.ci_lo;
@@ -277,11 +347,76 @@ void pk_report_summary(FILE *f, const struct pk_result *all, int n, int first, i
     fprintf(f, ".\n");
 }
 
+/* "run 1 of 2: 20261127T102937-32293 on vm, job 42, bind:close" */
+static void run_label(char *buf, size_t len, const struct pk_result *r, int k, int nruns)
+{
+    snprintf(buf, len, "run %d of %d: %s on %s%s%s%s%s", k + 1, nruns, r->run[0] ? r->run : "-",
+             r->host[0] ? r->host : "-", r->job[0] ? ", job " : "", r->job,
+             r->options[0] ? ", " : "", r->options);
+}
+
+static void print_table(FILE *f, const struct pk_result *t, int m, bool color, const char *label)
+{
+    bool has_unit = (t[0].kernel && t[0].kernel->unit) || strcmp(t[0].rec.unit, "-") != 0;
+    table_header(f, &t[0], t, m, label);
+    for (int j = 0; j < m; j++)
+        table_row(f, t, m, &t[j], color, has_unit);
+    table_fits(f, t, 0, m);
+    table_notes(f, t, 0, m);
+    pk_report_summary(f, t, m, 0, m);
+}
+
+/*
+ * One table's rows from several runs: when a configuration was measured in more than one run,
+ * each run gets its own table, labelled, with speedups against its own serial; otherwise (one
+ * file per job of a plan) they are pooled into one table, and a note names the runs.
+ */
+static void print_runs(FILE *f, struct pk_result *group, int m, struct pk_result *sub, bool color)
+{
+    int first_of[64], nruns = 0;
+    bool repeats = false;
+    for (int i = 0; i < m; i++) {
+        bool seen = false;
+        for (int k = 0; k < nruns && !seen; k++)
+            seen = strcmp(group[first_of[k]].run, group[i].run) == 0;
+        if (!seen && nruns < 64)
+            first_of[nruns++] = i;
+        for (int j = 0; j < i && !repeats; j++)
+            repeats = strcmp(group[j].run, group[i].run) != 0 &&
+                      pk_result_same_config(&group[j], &group[i]);
+    }
+    if (nruns > 1 && repeats) {
+        for (int k = 0; k < nruns; k++) {
+            char label[512];
+            int ms = 0;
+            for (int i = 0; i < m; i++)
+                if (strcmp(group[i].run, group[first_of[k]].run) == 0)
+                    sub[ms++] = group[i];
+            run_label(label, sizeof label, &group[first_of[k]], k, nruns);
+            print_table(f, sub, ms, color, label);
+        }
+        return;
+    }
+    print_table(f, group, m, color, NULL);
+    if (nruns > 1) {
+        fprintf(f,
+                "  Note: pooled from %d runs (no configuration measured twice); each speedup "
+                "uses the serial of its own run where it has one:\n",
+                nruns);
+        for (int k = 0; k < nruns; k++) {
+            char label[512];
+            run_label(label, sizeof label, &group[first_of[k]], k, nruns);
+            fprintf(f, "    %s\n", label);
+        }
+    }
+}
+
 void pk_report_tables(FILE *f, const struct pk_result *all, int n, bool color)
 {
     bool *done = calloc((size_t)n + 1, sizeof *done);
     struct pk_result *group = malloc(((size_t)n + 1) * sizeof *group);
-    if (!done || !group) {
+    struct pk_result *sub = malloc(((size_t)n + 1) * sizeof *sub);
+    if (!done || !group || !sub) {
         fprintf(f, "pk: out of memory for the report\n");
         goto out;
     }
@@ -295,16 +430,10 @@ void pk_report_tables(FILE *f, const struct pk_result *all, int n, bool color)
                 group[m++] = all[j];
                 done[j] = true;
             }
-        bool has_unit =
-            (group[0].kernel && group[0].kernel->unit) || strcmp(group[0].rec.unit, "-") != 0;
-        table_header(f, &group[0], group, m);
-        for (int j = 0; j < m; j++)
-            table_row(f, group, m, &group[j], color, has_unit);
-        table_fits(f, group, 0, m);
-        table_notes(f, group, 0, m);
-        pk_report_summary(f, group, m, 0, m);
+        print_runs(f, group, m, sub, color);
     }
 out:
     free(done);
     free(group);
+    free(sub);
 }

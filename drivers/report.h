@@ -23,10 +23,18 @@ void pk_report_workers(char *buf, size_t len, const struct pk_record *r);
 /* "12.3ms" */
 void pk_report_time(char *buf, size_t len, double seconds);
 
-/* The tables, one per kernel/size/options, with fits, notes and a summary sentence. */
+/*
+ * The tables, one per kernel/size/options, with fits, notes and a summary sentence; when a
+ * configuration was measured in several runs, one table per run, labelled.
+ */
 void pk_report_tables(FILE *f, const struct pk_result *all, int n, bool color);
 
-/* The summary sentence of all[first..end), which share one table. */
+/*
+ * The summary sentence of all[first..end), which share one table: a configuration is called
+ * fastest only when its speedup interval over serial lies above 1; otherwise it says that no
+ * parallel configuration was significantly faster than serial (or that too few reps tell, or
+ * that there is no serial to compare with).
+ */
 void pk_report_summary(FILE *f, const struct pk_result *all, int n, int first, int end);
 
 /*

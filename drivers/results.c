@@ -1,16 +1,18 @@
 /* The canonical CSV: written from, and read back into, struct pk_result. */
 #include "results.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define NCOLUMNS 25
+#define NCOLUMNS 26
 static const char *const columns[NCOLUMNS] = {
     "kernel", "model", "workers", "size",   "class",  "params", "seed",      "status",  "detail",
     "result", "rep",   "warmup",  "time_s", "rate",   "unit",   "startup_s", "setup_s", "wall_s",
-    "cpus",   "hosts", "host",    "run",    "commit", "job",    "threads",
+    "cpus",   "hosts", "host",    "run",    "commit", "job",    "threads",   "options",
 };
 
 struct pk_summary pk_result_summary(const struct pk_result *r)
@@ -37,30 +39,38 @@ bool pk_result_same_config(const struct pk_result *a, const struct pk_result *b)
 const struct pk_result *pk_result_baseline(const struct pk_result *all, int n,
                                            const struct pk_result *r)
 {
+    const struct pk_result *other_run = NULL;
     for (int i = 0; i < n; i++) {
         const struct pk_record *b = &all[i].rec;
         if (strcmp(b->model, "serial") == 0 && strcmp(b->kernel, r->rec.kernel) == 0 &&
             b->n == r->rec.n && strcmp(b->params, r->rec.params) == 0 && b->seed == r->rec.seed &&
-            pk_result_verified(&all[i]))
-            return &all[i];
+            pk_result_verified(&all[i])) {
+            if (strcmp(all[i].run, r->run) == 0)
+                return &all[i];
+            if (!other_run)
+                other_run = &all[i];
+        }
     }
-    return NULL;
+    return other_run;
 }
 
-/* An RFC 4180 field: quoted when it holds a comma, a quote, a space or a line break. */
+/*
+ * An RFC 4180 field: quoted when it holds a comma, a quote or a space; a byte that is not
+ * printable ASCII is written as '?' (the reader does the same), so no record drives a terminal.
+ */
 static void csv_text(FILE *f, const char *s)
 {
-    if (!strpbrk(s, ",\" \r\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
+    bool quote = strpbrk(s, ", \"") != NULL;
+    if (quote)
+        fputc('"', f);
     for (; *s; s++) {
-        if (*s == '"')
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"')
             fputc('"', f);
-        fputc(*s, f);
+        fputc(ch >= 0x20 && ch < 0x7f ? ch : '?', f);
     }
-    fputc('"', f);
+    if (quote)
+        fputc('"', f);
 }
 
 static void csv_number(FILE *f, double v)
@@ -101,8 +111,9 @@ static void write_row(FILE *f, const struct pk_result *r, int rep)
         fputc(',', f);
         csv_text(f, texts[i]);
     }
-    fprintf(f, ",%d", c->threads); /* last: a later column, so older scripts keep theirs */
-    fputs("\r\n", f);              /* RFC 4180 line ends */
+    fprintf(f, ",%d,", c->threads); /* later columns last, so older scripts keep theirs */
+    csv_text(f, r->options);
+    fputs("\r\n", f); /* RFC 4180 line ends */
 }
 
 int pk_results_write_csv(FILE *f, const struct pk_result *r, int n)
@@ -169,14 +180,23 @@ static int split_record(char **p, char *fields[], int max, int *nfields)
     }
 }
 
+/*
+ * Copies a text field, each byte that is not printable ASCII replaced by '?': a results file
+ * is data from elsewhere, and none of its text may drive the terminal that prints it.
+ */
 static int copy_text(char *dst, size_t len, const char *src)
 {
-    if (strlen(src) >= len)
+    size_t n = strlen(src);
+    if (n >= len)
         return -1;
-    strcpy(dst, src);
+    for (size_t i = 0; i <= n; i++) {
+        unsigned char ch = (unsigned char)src[i];
+        dst[i] = (char)(ch == '\0' || (ch >= 0x20 && ch < 0x7f) ? ch : '?');
+    }
     return 0;
 }
 
+/* A measured quantity: empty (none), else a finite number >= 0 ("inf", "nan", -1 are not). */
 static int parse_double_field(const char *s, double *v)
 {
     char *end;
@@ -186,7 +206,7 @@ static int parse_double_field(const char *s, double *v)
     }
     errno = 0;
     *v = strtod(s, &end);
-    return (*end || errno) ? -1 : 0;
+    return (*end || errno || !isfinite(*v) || *v < 0) ? -1 : 0;
 }
 
 static int parse_ll_field(const char *s, long long *v, long long min)
@@ -197,31 +217,66 @@ static int parse_ll_field(const char *s, long long *v, long long min)
     return (*s == '\0' || *end || errno || *v < min) ? -1 : 0;
 }
 
-/* Fills r (identity and context) from one row; *rep gets the rep number (0: none). */
-static int parse_row(char *const f[NCOLUMNS], struct pk_result *r, long long *rep, double *time)
+/* Kernel parameters as pk writes them: "-" or "name:value/name:value" in [A-Za-z0-9_.:/+-]. */
+static bool params_text_ok(const char *s)
+{
+    if (*s == '\0')
+        return false;
+    for (; *s; s++)
+        if (!(isalnum((unsigned char)*s) || strchr("_.:/+-", *s)))
+            return false;
+    return true;
+}
+
+/*
+ * Fills r (identity and context) from one row of ncols fields; *rep gets the rep number (0:
+ * none). Returns 0, or -1 with the column at fault in *bad.
+ */
+static int parse_row(char *const f[], int ncols, struct pk_result *r, long long *rep, double *time,
+                     int *bad)
 {
     struct pk_record *c = &r->rec;
     long long workers, seed, warmup, threads;
+    enum pk_model model;
     memset(r, 0, sizeof *r);
     pk_record_init(c);
     r->kernel = pk_kernel_find(f[0]);
-    if (copy_text(c->kernel, sizeof c->kernel, f[0]) ||
-        copy_text(c->model, sizeof c->model, f[1]) || parse_ll_field(f[2], &workers, 1) ||
-        workers > 1000000 || parse_ll_field(f[3], &c->n, 1) ||
-        copy_text(r->cls, sizeof r->cls, f[4]) || copy_text(c->params, sizeof c->params, f[5]) ||
-        parse_ll_field(f[6], &seed, 0) || pk_status_parse(f[7], &c->status) ||
-        copy_text(c->detail, sizeof c->detail, f[8]) ||
-        copy_text(c->result, sizeof c->result, f[9]) ||
-        (*f[10] ? parse_ll_field(f[10], rep, 1) : (*rep = 0, 0)) ||
-        parse_ll_field(f[11], &warmup, 0) || parse_double_field(f[12], time) ||
-        (*rep > 0 && !(*time >= 0)) || parse_double_field(f[13], &c->rate) ||
-        copy_text(c->unit, sizeof c->unit, f[14]) || parse_double_field(f[15], &r->startup_s) ||
-        parse_double_field(f[16], &c->setup_s) || parse_double_field(f[17], &r->wall_s) ||
-        copy_text(c->cpus, sizeof c->cpus, f[18]) || copy_text(c->hosts, sizeof c->hosts, f[19]) ||
-        copy_text(r->host, sizeof r->host, f[20]) || copy_text(r->run, sizeof r->run, f[21]) ||
-        copy_text(r->commit, sizeof r->commit, f[22]) || copy_text(r->job, sizeof r->job, f[23]) ||
-        parse_ll_field(f[24], &threads, 1) || threads > workers)
-        return -1;
+/* the field at column col (0-based) must satisfy cond, else the row is refused naming it */
+#define FIELD(col, cond)                                                                           \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            *bad = (col);                                                                          \
+            return -1;                                                                             \
+        }                                                                                          \
+    } while (0)
+    FIELD(0, r->kernel && !copy_text(c->kernel, sizeof c->kernel, f[0]));
+    FIELD(1, !pk_model_parse(f[1], &model) && !copy_text(c->model, sizeof c->model, f[1]));
+    FIELD(2, !parse_ll_field(f[2], &workers, 1) && workers <= 1000000);
+    FIELD(3, !parse_ll_field(f[3], &c->n, 1));
+    FIELD(4,
+          strlen(f[4]) <= 1 && strchr("SWABC", *f[4]) && !copy_text(r->cls, sizeof r->cls, f[4]));
+    FIELD(5, params_text_ok(f[5]) && !copy_text(c->params, sizeof c->params, f[5]));
+    FIELD(6, !parse_ll_field(f[6], &seed, 0));
+    FIELD(7, !pk_status_parse(f[7], &c->status));
+    FIELD(8, !copy_text(c->detail, sizeof c->detail, f[8]));
+    FIELD(9, !copy_text(c->result, sizeof c->result, f[9]));
+    FIELD(10, *f[10] ? !parse_ll_field(f[10], rep, 1) : (*rep = 0, true));
+    FIELD(11, !parse_ll_field(f[11], &warmup, 0) && warmup <= INT32_MAX);
+    FIELD(12, !parse_double_field(f[12], time) && (*rep == 0 || !isnan(*time)));
+    FIELD(13, !parse_double_field(f[13], &c->rate));
+    FIELD(14, !copy_text(c->unit, sizeof c->unit, f[14]));
+    FIELD(15, !parse_double_field(f[15], &r->startup_s));
+    FIELD(16, !parse_double_field(f[16], &c->setup_s));
+    FIELD(17, !parse_double_field(f[17], &r->wall_s));
+    FIELD(18, !copy_text(c->cpus, sizeof c->cpus, f[18]));
+    FIELD(19, !copy_text(c->hosts, sizeof c->hosts, f[19]));
+    FIELD(20, !copy_text(r->host, sizeof r->host, f[20]));
+    FIELD(21, !copy_text(r->run, sizeof r->run, f[21]));
+    FIELD(22, !copy_text(r->commit, sizeof r->commit, f[22]));
+    FIELD(23, !copy_text(r->job, sizeof r->job, f[23]));
+    FIELD(24, !parse_ll_field(f[24], &threads, 1) && threads <= workers);
+    FIELD(25, ncols <= 25 || !copy_text(r->options, sizeof r->options, f[25]));
+#undef FIELD
     c->threads = (int)threads;
     c->workers = (int)workers;
     c->seed = (unsigned long long)seed;
@@ -229,45 +284,66 @@ static int parse_row(char *const f[NCOLUMNS], struct pk_result *r, long long *re
     return 0;
 }
 
+static int read_error(char *err, size_t errlen, const char *path, FILE *f, char *buf)
+{
+    snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
+    free(buf);
+    if (f)
+        fclose(f);
+    return -1;
+}
+
+/*
+ * The whole file, NUL-terminated, read in chunks: it stops at the first chunk that holds a NUL
+ * byte (a binary file, /dev/zero) and past PK_RESULTS_MAX_BYTES (an endless stream), so memory
+ * never grows with what a results file is not.
+ */
 static char *slurp(const char *path, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "rb");
     char *buf = NULL;
     size_t len = 0, cap = 0;
     if (!f) {
-        snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
+        read_error(err, errlen, path, NULL, NULL);
         return NULL;
     }
     for (;;) {
         if (len + 65536 + 1 > cap) {
-            char *grown = realloc(buf, cap = 2 * cap + 65536 + 1);
+            cap = 2 * cap + 65536 + 1;
+            char *grown = realloc(buf, cap);
             if (!grown) {
-                snprintf(err, errlen, "'%s' is too large to read", path);
-                free(buf);
-                fclose(f);
-                return NULL;
+                snprintf(err, errlen, "'%s' is too large to read (out of memory)", path);
+                goto out_fail;
             }
             buf = grown;
         }
         size_t got = fread(buf + len, 1, 65536, f);
+        if (memchr(buf + len, '\0', got)) {
+            snprintf(err, errlen, "'%s' is not a pk results file (it holds a NUL byte: binary)",
+                     path);
+            goto out_fail;
+        }
         len += got;
+        if (len > PK_RESULTS_MAX_BYTES) {
+            snprintf(err, errlen, "'%s' is not a pk results file (larger than %d MiB)", path,
+                     (int)(PK_RESULTS_MAX_BYTES >> 20));
+            goto out_fail;
+        }
         if (got < 65536)
             break;
     }
     if (ferror(f)) {
-        snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
-        free(buf);
-        fclose(f);
+        read_error(err, errlen, path, f, buf);
         return NULL;
     }
     fclose(f);
     buf[len] = '\0';
-    if (strlen(buf) != len) {
-        snprintf(err, errlen, "'%s' is not a pk results file (it holds a NUL byte)", path);
-        free(buf);
-        return NULL;
-    }
     return buf;
+
+out_fail:
+    free(buf);
+    fclose(f);
+    return NULL;
 }
 
 static struct pk_result *grow(struct pk_result **all, int *n, int *cap)
@@ -294,16 +370,36 @@ int pk_results_read_csv(const char *path, struct pk_result **all, int *n, int *c
     return rc;
 }
 
+/* Adds rep row (its time t) to last, the earlier rows of its configuration. */
+static void add_rep(struct pk_result *last, const struct pk_result *row, double t)
+{
+    struct pk_record *c = &last->rec;
+    c->times[c->reps++] = t;
+    if (pk_status_is_failure(c->status))
+        return;
+    if (row->rec.status != c->status && pk_status_is_failure(row->rec.status)) {
+        c->status = row->rec.status;
+        snprintf(c->detail, sizeof c->detail, "%s", row->rec.detail);
+    } else if (strcmp(row->rec.result, c->result) != 0 && c->status == PK_STATUS_OK) {
+        /* one configuration, two answers: pk never writes that, and it is not verified */
+        c->status = PK_STATUS_FAILED;
+        snprintf(c->detail, sizeof c->detail, "rep %d's result %.100s differs from rep 1's %.100s",
+                 c->reps, row->rec.result, c->result);
+    }
+}
+
 int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, int *n, int *cap,
                          char *err, size_t errlen)
 {
-    char *p = text, *f[NCOLUMNS];
-    int nf, line = 1, rc, start = *n;
+    char *p = text, *f[NCOLUMNS + 16];
+    int nf, line = 1, rc, start = *n, bad;
     struct pk_result row;
 
-    rc = split_record(&p, f, NCOLUMNS, &nf);
-    bool header_ok = rc == 0 && nf == NCOLUMNS; /* 1 would be a header cut short */
-    for (int i = 0; header_ok && i < NCOLUMNS; i++)
+    /* the header: the columns this pk writes, or the first 25 of them (files before options) */
+    rc = split_record(&p, f, NCOLUMNS + 16, &nf);
+    int ncols = nf;
+    bool header_ok = rc == 0 && (nf == NCOLUMNS || nf == 25); /* rc 1: a header cut short */
+    for (int i = 0; header_ok && i < nf; i++)
         header_ok = strcmp(f[i], columns[i]) == 0;
     if (!header_ok) {
         snprintf(err, errlen, "'%s' is not a pk results file (unexpected header)", path);
@@ -313,8 +409,8 @@ int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, i
         long long rep;
         double time;
         line++;
-        rc = split_record(&p, f, NCOLUMNS, &nf);
-        if (rc < 0 || nf != NCOLUMNS) {
+        rc = split_record(&p, f, ncols, &nf);
+        if (rc < 0 || nf != ncols) {
             snprintf(err, errlen, "'%s' line %d: %s (truncated or corrupt)", path, line,
                      rc == -1 ? "broken quoting" : "wrong number of fields");
             goto out_fail;
@@ -323,15 +419,22 @@ int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, i
             snprintf(err, errlen, "'%s' line %d: no line break at the end (truncated)", path, line);
             goto out_fail;
         }
-        if (parse_row(f, &row, &rep, &time)) {
-            snprintf(err, errlen, "'%s' line %d: a field is malformed", path, line);
+        if (parse_row(f, ncols, &row, &rep, &time, &bad)) {
+            char value[48];
+            copy_text(value, sizeof value, strlen(f[bad]) < 40 ? f[bad] : "(too long)");
+            if (bad < 2)
+                snprintf(err, errlen, "'%s' line %d: unknown %s '%s' (try 'pk list')", path, line,
+                         bad == 0 ? "kernel" : "model", value);
+            else
+                snprintf(err, errlen, "'%s' line %d: malformed %s '%s'", path, line, columns[bad],
+                         value);
             goto out_fail;
         }
         /* rows of one configuration of one run follow each other, reps in order */
         struct pk_result *last = *n > start ? &(*all)[*n - 1] : NULL;
         if (rep > 1 && last && pk_result_same_config(last, &row) &&
             strcmp(last->run, row.run) == 0 && last->rec.reps == rep - 1 && rep <= PK_MAX_REPS) {
-            last->rec.times[last->rec.reps++] = time;
+            add_rep(last, &row, time);
             continue;
         }
         if (rep > 1) {
@@ -353,4 +456,39 @@ int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, i
 out_fail:
     *n = start; /* nothing of a broken file is kept */
     return -1;
+}
+
+/* Whether a and b must give one answer: same kernel, size, parameters and seed. */
+static bool same_problem(const struct pk_result *a, const struct pk_result *b)
+{
+    return a->kernel == b->kernel && a->rec.n == b->rec.n &&
+           strcmp(a->rec.params, b->rec.params) == 0 && a->rec.seed == b->rec.seed;
+}
+
+int pk_results_recheck(struct pk_result *all, int n)
+{
+    int marked = 0;
+    for (int i = 0; i < n; i++) {
+        struct pk_record *r = &all[i].rec;
+        const struct pk_result *ref = NULL;
+        if (r->status != PK_STATUS_OK || !all[i].kernel)
+            continue;
+        /* serial of r's own run first; then any serial; then the first OK */
+        for (int pass = 0; pass < 3 && !ref; pass++)
+            for (int j = 0; j < n && !ref; j++)
+                if (all[j].rec.status == PK_STATUS_OK && same_problem(&all[i], &all[j]) &&
+                    (pass == 2 || strcmp(all[j].rec.model, "serial") == 0) &&
+                    (pass > 0 || strcmp(all[j].run, all[i].run) == 0))
+                    ref = &all[j];
+        if (ref == &all[i] || pk_results_agree(all[i].kernel, ref->rec.result, r->result))
+            continue;
+        r->status = PK_STATUS_DISAGREE;
+        bool other_run = strcmp(ref->run, all[i].run) != 0;
+        int len = snprintf(r->detail, sizeof r->detail, "result %.80s differs from %s p=%d's %.80s",
+                           r->result, ref->rec.model, ref->rec.workers, ref->rec.result);
+        if (other_run && len > 0 && (size_t)len < sizeof r->detail)
+            snprintf(r->detail + len, sizeof r->detail - (size_t)len, " (run %.40s)", ref->run);
+        marked++;
+    }
+    return marked;
 }

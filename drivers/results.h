@@ -21,7 +21,11 @@ struct pk_result {
     double wall_s;                  /* the runner process as pk saw it */
     double startup_s;               /* pool creation; for mpi launcher start-up + MPI_Init */
     char host[64], run[64], commit[64], job[64]; /* context keys */
+    char options[64]; /* options that change a measurement ("bind:close/order:grouped") */
 };
+
+/* A results file larger than this is refused before it is parsed (an endless stream). */
+#define PK_RESULTS_MAX_BYTES (256u << 20)
 
 /* Summary of r's timed reps (all NAN when it has none). */
 struct pk_summary pk_result_summary(const struct pk_result *r);
@@ -32,7 +36,10 @@ bool pk_result_verified(const struct pk_result *r);
 /* True if a and b are the same configuration (kernel, model, workers, size, params, seed). */
 bool pk_result_same_config(const struct pk_result *a, const struct pk_result *b);
 
-/* The verified serial result with r's kernel, size, parameters and seed among all[0..n). */
+/*
+ * The verified serial result with r's kernel, size, parameters and seed among all[0..n): the
+ * one of r's own run if there is one, else the first of another run (files of one job each).
+ */
 const struct pk_result *pk_result_baseline(const struct pk_result *all, int n,
                                            const struct pk_result *r);
 
@@ -42,8 +49,11 @@ int pk_results_write_csv(FILE *f, const struct pk_result *r, int n);
 /*
  * Reads a CSV written by pk_results_write_csv, appending its configurations to *all (a
  * growable array of *n, capacity *cap). Returns 0, or -1 with a reason naming path and line
- * in err (not a results file, a row with the wrong number of fields, a bad number, an
- * unterminated quote: a truncated file).
+ * in err (not a results file: binary, larger than PK_RESULTS_MAX_BYTES or another header; a
+ * row with the wrong number of fields, an unterminated quote: a truncated file; a kernel or
+ * model this pk does not know; a time, rate or duration that is negative, inf or nan). Text
+ * fields keep printable ASCII only (any other byte becomes '?'). Rep rows of one configuration
+ * that carry different results mark it FAILED.
  */
 int pk_results_read_csv(const char *path, struct pk_result **all, int *n, int *cap, char *err,
                         size_t errlen);
@@ -54,5 +64,14 @@ int pk_results_read_csv(const char *path, struct pk_result **all, int *n, int *c
  */
 int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, int *n, int *cap,
                          char *err, size_t errlen);
+
+/*
+ * Re-checks agreement from the results themselves, not their status column: within each
+ * kernel, size, parameters and seed, every OK result must agree (pk_results_agree, the
+ * kernel's tolerance) with the reference: the OK serial result of its own run, else another
+ * serial, else the first OK one; over all[0..n), whichever file each came from. Marks each
+ * one that does not DISAGREE with the reason, and returns how many it marked.
+ */
+int pk_results_recheck(struct pk_result *all, int n);
 
 #endif

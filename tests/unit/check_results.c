@@ -76,7 +76,7 @@ END_TEST
 START_TEST(test_results_truncation_is_refused)
 {
     struct pk_result out[2], *in = NULL;
-    char path[64], err[256], cut[64];
+    char path[64], err[256];
     FILE *f;
     long size;
     sample(&out[0], "serial", 1, 4, 0.002);
@@ -89,24 +89,20 @@ START_TEST(test_results_truncation_is_refused)
     rewind(f);
     ck_assert(fread(text, 1, (size_t)size, f) == (size_t)size);
     fclose(f);
-    strcpy(cut, "/tmp/pk-cut-XXXXXX");
-    int fd = mkstemp(cut);
-    ck_assert(fd >= 0);
-    close(fd);
+    char *piece = malloc((size_t)size + 1);
     for (long k = 1; k < size; k++) {
         int n = 0, cap = 0;
         if (text[k - 1] == '\n')
-            continue; /* a cut at a line end leaves a shorter valid file */
-        f = fopen(cut, "wb");
-        fwrite(text, 1, (size_t)k, f);
-        fclose(f);
-        ck_assert_msg(pk_results_read_csv(cut, &in, &n, &cap, err, sizeof err) == -1,
+            continue;                   /* a cut at a line end leaves a shorter valid file */
+        memcpy(piece, text, (size_t)k); /* the reader's parse of the first k bytes, in memory */
+        piece[k] = '\0';
+        ck_assert_msg(pk_results_parse_csv(piece, "cut.csv", &in, &n, &cap, err, sizeof err) == -1,
                       "cut at %ld of %ld accepted", k, size);
         ck_assert_int_eq(n, 0);
     }
+    free(piece);
     free(in);
     free(text);
-    unlink(cut);
     unlink(path);
 }
 END_TEST
@@ -128,26 +124,34 @@ START_TEST(test_results_foreign_file_is_refused)
 END_TEST
 
 /*
- * Found with tests/fuzz/fuzz_csv's round-trip check: the reader accepts any quoted text as the
- * model and class, but the writer wrote both unquoted, so a file pk read, it could not write
- * back readable ("se,rial" became two fields).
+ * Found with tests/fuzz/fuzz_csv's round-trip check: the reader accepts quoted text in the
+ * model and class fields, so the writer must quote what needs it. Since the reader takes only
+ * models and classes pk knows, "se,rial" is refused, and a quoted "serial" reads and writes
+ * back.
  */
 START_TEST(test_results_quoted_model_and_class_round_trip)
 {
     char text[] = "kernel,model,workers,size,class,params,seed,status,detail,result,rep,warmup,"
-                                    "time_s,rate,unit,startup_s,setup_s,wall_s,cpus,hosts,host,run,commit,job,"
+                  "time_s,rate,unit,startup_s,setup_s,wall_s,cpus,hosts,host,run,commit,job,"
                   "threads\r\n"
-                  "pi,\"se,rial\",1,1000,\"S,\"\"\",-,1,ok,-,3.14,1,1,0.1,,-,,,,-,-,vm,r,c,,1\r\n";
+                  "pi,\"serial\",1,1000,\"S\",-,1,ok,\"a, b\",3.14,1,1,0.1,,-,,,,-,-,vm,r,c,,1\r\n";
+    char odd[] = "kernel,model,workers,size,class,params,seed,status,detail,result,rep,warmup,"
+                 "time_s,rate,unit,startup_s,setup_s,wall_s,cpus,hosts,host,run,commit,job,"
+                 "threads\r\n"
+                 "pi,\"se,rial\",1,1000,S,-,1,ok,-,3.14,1,1,0.1,,-,,,,-,-,vm,r,c,,1\r\n";
     struct pk_result *in = NULL, *back = NULL;
     int n = 0, cap = 0, nback = 0, capback = 0;
     char err[256], *again = NULL;
     size_t len = 0;
 
+    ck_assert_int_eq(pk_results_parse_csv(odd, "odd.csv", &in, &n, &cap, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "'odd.csv' line 2: unknown model 'se,rial'"), "%s", err);
     ck_assert_msg(pk_results_parse_csv(text, "t.csv", &in, &n, &cap, err, sizeof err) == 0, "%s",
                   err);
     ck_assert_int_eq(n, 1);
-    ck_assert_str_eq(in[0].rec.model, "se,rial");
-    ck_assert_str_eq(in[0].cls, "S,\"");
+    ck_assert_str_eq(in[0].rec.model, "serial");
+    ck_assert_str_eq(in[0].rec.detail, "a, b");
+    ck_assert_str_eq(in[0].options, ""); /* a file from before the options column */
     FILE *f = open_memstream(&again, &len);
     ck_assert_int_eq(pk_results_write_csv(f, in, n), 0);
     fclose(f);
@@ -155,11 +159,140 @@ START_TEST(test_results_quoted_model_and_class_round_trip)
         pk_results_parse_csv(again, "again.csv", &back, &nback, &capback, err, sizeof err) == 0,
         "%s", err);
     ck_assert_int_eq(nback, 1);
-    ck_assert_str_eq(back[0].rec.model, "se,rial");
-    ck_assert_str_eq(back[0].cls, "S,\"");
+    ck_assert_str_eq(back[0].rec.detail, "a, b");
+    ck_assert_str_eq(back[0].cls, "S");
     free(again);
     free(in);
     free(back);
+}
+END_TEST
+
+/* One row of polysum serial p=1 with the given time, rate and detail fields, after the header. */
+static char *one_row(char *buf, size_t len, const char *kernel, const char *model, const char *time,
+                     const char *rate, const char *detail)
+{
+    snprintf(buf, len,
+             "kernel,model,workers,size,class,params,seed,status,detail,result,rep,warmup,"
+             "time_s,rate,unit,startup_s,setup_s,wall_s,cpus,hosts,host,run,commit,job,"
+             "threads,options\r\n"
+             "%s,%s,1,1000,S,-,1,ok,%s,249833583000,1,0,%s,%s,-,,,,-,-,vm,r,c,,1,bind:none\r\n",
+             kernel, model, detail, time, rate);
+    return buf;
+}
+
+/* issue 12 item 4: inf, nan and negative times, unknown kernels and models name file and line */
+START_TEST(test_results_bad_values_are_refused)
+{
+    static const char *const times[] = {"inf", "-inf", "nan", "-1", "1e999", "0x", ""};
+    struct pk_result *in = NULL;
+    char text[1024], err[256];
+    int n = 0, cap = 0;
+    for (size_t i = 0; i < sizeof times / sizeof times[0]; i++) {
+        one_row(text, sizeof text, "polysum", "serial", times[i], "", "-");
+        ck_assert_int_eq(pk_results_parse_csv(text, "t.csv", &in, &n, &cap, err, sizeof err), -1);
+        ck_assert_msg(strstr(err, "'t.csv' line 2: malformed time_s"), "%s: %s", times[i], err);
+        ck_assert_int_eq(n, 0);
+    }
+    one_row(text, sizeof text, "polysum", "serial", "0.5", "nan", "-");
+    ck_assert_int_eq(pk_results_parse_csv(text, "t.csv", &in, &n, &cap, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "malformed rate 'nan'"), "%s", err);
+    one_row(text, sizeof text, "../../ESCAPED", "serial", "0.5", "", "-");
+    ck_assert_int_eq(pk_results_parse_csv(text, "t.csv", &in, &n, &cap, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "'t.csv' line 2: unknown kernel '../../ESCAPED'"), "%s", err);
+    one_row(text, sizeof text, "polysum", "cuda", "0.5", "", "-");
+    ck_assert_int_eq(pk_results_parse_csv(text, "t.csv", &in, &n, &cap, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "unknown model 'cuda'"), "%s", err);
+    one_row(text, sizeof text, "polysum", "serial", "0.5", "2.5", "-");
+    ck_assert_msg(pk_results_parse_csv(text, "t.csv", &in, &n, &cap, err, sizeof err) == 0, "%s",
+                  err);
+    ck_assert_int_eq(n, 1);
+    ck_assert_str_eq(in[0].options, "bind:none");
+    free(in);
+}
+END_TEST
+
+/* issue 12 item 4: no byte of a text field that could drive a terminal survives the reader */
+START_TEST(test_results_control_bytes_become_question_marks)
+{
+    struct pk_result *in = NULL;
+    char text[1024], err[256];
+    int n = 0, cap = 0;
+    one_row(text, sizeof text, "polysum", "serial", "0.5", "",
+            "\"\033[2J\x9b"
+            "31m\a\"");
+    ck_assert_msg(pk_results_parse_csv(text, "t.csv", &in, &n, &cap, err, sizeof err) == 0, "%s",
+                  err);
+    ck_assert_str_eq(in[0].rec.detail, "?[2J?31m?");
+    free(in);
+}
+END_TEST
+
+/* A file whose NUL byte comes early is refused from its first chunk. */
+START_TEST(test_results_nul_byte_is_refused)
+{
+    char path[] = "/tmp/pk-nul-XXXXXX", err[256];
+    struct pk_result *in = NULL;
+    int n = 0, cap = 0, fd = mkstemp(path);
+    ck_assert(write(fd, "kernel\0,model", 13) == 13);
+    close(fd);
+    ck_assert_int_eq(pk_results_read_csv(path, &in, &n, &cap, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "NUL"), "%s", err);
+    ck_assert_int_eq(pk_results_read_csv("/dev/zero", &in, &n, &cap, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "NUL"), "%s", err);
+    unlink(path);
+    free(in);
+}
+END_TEST
+
+/* issue 11 item 5: agreement is re-checked from the results, across files and runs */
+START_TEST(test_results_recheck_marks_disagreement)
+{
+    struct pk_result r[4];
+    sample(&r[0], "serial", 1, 3, 0.002);
+    sample(&r[1], "threads", 2, 3, 0.001);
+    sample(&r[2], "fork", 2, 3, 0.001);
+    sample(&r[3], "mpi", 2, 3, 0.001);
+    strcpy(r[2].rec.result, "249833583001"); /* status ok, yet another answer */
+    strcpy(r[3].run, "another run");         /* agrees with run 1's serial */
+    ck_assert_int_eq(pk_results_recheck(r, 4), 1);
+    ck_assert_int_eq(r[1].rec.status, PK_STATUS_OK);
+    ck_assert_int_eq(r[2].rec.status, PK_STATUS_DISAGREE);
+    ck_assert_msg(strstr(r[2].rec.detail, "249833583001 differs from serial p=1's 249833583000"),
+                  "%s", r[2].rec.detail);
+    ck_assert_int_eq(r[3].rec.status, PK_STATUS_OK);
+    ck_assert_int_eq(pk_results_recheck(r, 4), 0); /* marked once */
+    /* pi: within the kernel's tolerance agrees, beyond it does not */
+    sample(&r[0], "serial", 1, 3, 0.002);
+    sample(&r[1], "threads", 2, 3, 0.001);
+    sample(&r[2], "fork", 2, 3, 0.001);
+    for (int i = 0; i < 3; i++) {
+        strcpy(r[i].rec.kernel, "pi");
+        r[i].kernel = pk_kernel_find("pi");
+    }
+    strcpy(r[0].rec.result, "3.14159265358979");
+    strcpy(r[1].rec.result, "3.14159265358980");
+    strcpy(r[2].rec.result, "3.2");
+    ck_assert_int_eq(pk_results_recheck(r, 3), 1);
+    ck_assert_int_eq(r[1].rec.status, PK_STATUS_OK);
+    ck_assert_int_eq(r[2].rec.status, PK_STATUS_DISAGREE);
+}
+END_TEST
+
+/* issue 11 item 10: a speedup takes the serial of its own run when that run has one */
+START_TEST(test_results_baseline_prefers_own_run)
+{
+    struct pk_result r[4];
+    sample(&r[0], "serial", 1, 3, 0.002);
+    sample(&r[1], "threads", 2, 3, 0.001);
+    sample(&r[2], "serial", 1, 3, 0.003);
+    sample(&r[3], "threads", 2, 3, 0.001);
+    strcpy(r[2].run, "run B");
+    strcpy(r[3].run, "run B");
+    ck_assert(pk_result_baseline(r, 4, &r[1]) == &r[0]);
+    ck_assert(pk_result_baseline(r, 4, &r[3]) == &r[2]);
+    ck_assert(pk_result_baseline(r, 4, &r[2]) == &r[2]);
+    strcpy(r[3].run, "run C"); /* a job without a serial of its own: pooled */
+    ck_assert(pk_result_baseline(r, 4, &r[3]) == &r[0]);
 }
 END_TEST
 
@@ -171,6 +304,11 @@ Suite *results_suite(void)
     tcase_add_test(tc, test_results_truncation_is_refused);
     tcase_add_test(tc, test_results_foreign_file_is_refused);
     tcase_add_test(tc, test_results_quoted_model_and_class_round_trip);
+    tcase_add_test(tc, test_results_bad_values_are_refused);
+    tcase_add_test(tc, test_results_control_bytes_become_question_marks);
+    tcase_add_test(tc, test_results_nul_byte_is_refused);
+    tcase_add_test(tc, test_results_recheck_marks_disagreement);
+    tcase_add_test(tc, test_results_baseline_prefers_own_run);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -138,6 +138,27 @@ START_TEST(test_stats_mann_whitney)
 }
 END_TEST
 
+/* issue 11 item 9: the shape of the times decides, not the sign of the serial fraction */
+START_TEST(test_stats_amdahl_classifies_by_the_data)
+{
+    struct pk_amdahl fit;
+    int p[] = {1, 2, 4};
+    double rising[] = {1.3e-6, 8e-6, 9.2e-3}; /* once called "superlinear" */
+    ck_assert_int_eq(pk_stats_amdahl_classify(p, rising, 3, &fit), PK_AMDAHL_SLOWDOWN);
+    double amdahl[] = {1.0, 0.55, 0.325}; /* f = 0.1: a = 0.1, b = 0.9 */
+    ck_assert_int_eq(pk_stats_amdahl_classify(p, amdahl, 3, &fit), PK_AMDAHL_FIT);
+    ck_assert(fabs(fit.serial_fraction - 0.1) < 1e-12);
+    double super[] = {1.0, 0.4, 0.2}; /* 0.4 * 2 < 1 * 1: faster than 1/p */
+    ck_assert_int_eq(pk_stats_amdahl_classify(p, super, 3, &fit), PK_AMDAHL_SUPERLINEAR);
+    double flat[] = {1.0, 1.5, 0.99}; /* b < 0 and no rise at the largest p */
+    ck_assert_int_eq(pk_stats_amdahl_classify(p, flat, 3, &fit), PK_AMDAHL_FLAT);
+    int q[] = {1, 1, 4};
+    double misfit[] = {1.0, 3.0, 0.25}; /* a < 0, but t p never falls below t0 p0 = 1 */
+    ck_assert_int_eq(pk_stats_amdahl_classify(q, misfit, 3, &fit), PK_AMDAHL_UNFIT);
+    ck_assert_int_eq(pk_stats_amdahl_classify(p, amdahl, 1, &fit), PK_AMDAHL_NONE);
+}
+END_TEST
+
 Suite *stats_suite(void)
 {
     Suite *s = suite_create("stats");
@@ -151,6 +172,7 @@ Suite *stats_suite(void)
     tcase_add_test(tc, test_stats_speedup_interval_is_conservative);
     tcase_add_test(tc, test_stats_karp_flatt_and_amdahl_recover_f);
     tcase_add_test(tc, test_stats_mann_whitney);
+    tcase_add_test(tc, test_stats_amdahl_classifies_by_the_data);
     suite_add_tcase(s, tc);
     return s;
 }
