@@ -111,7 +111,10 @@ static _Noreturn void exec_child(char *const argv[], int out_fd, int err_fd, pid
     /* the parent may ignore or handle these; the runner starts with the defaults */
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+    signal(SIGQUIT, SIG_DFL);
     signal(SIGPIPE, SIG_DFL);
+    signal(SIGXFSZ, SIG_DFL);
     sigprocmask(SIG_SETMASK, mask, NULL); /* a TERM that came meanwhile now acts: it ends us */
     if (dup2(out_fd, STDOUT_FILENO) < 0 || dup2(err_fd, STDERR_FILENO) < 0)
         _exit(127);
@@ -170,6 +173,7 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
     struct pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
     struct line_splitter errors = {.len = 0, .ctl = ctl, .tail = &tail};
     double ended_at = 0;
+    bool killed = false;
     while (open_fds > 0) {
         double now = pk_timer_now(), wait_s = -1;
         bool limit = timeout_s > 0 && now - started >= timeout_s;
@@ -178,7 +182,12 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
         if (!ended_at && waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
             info.si_pid == pid)
             ended_at = now;
-        if (!kill_at && (limit || (ctl && ctl->stop))) {
+        if (ctl && ctl->kill && !killed) {
+            /* a second signal: no grace; the group is killed now */
+            killed = r->stopped = true;
+            signal_group(pid, SIGKILL);
+            kill_at = now + 3600;
+        } else if (!kill_at && (limit || (ctl && ctl->stop))) {
             r->timed_out = limit && !(ctl && ctl->stop);
             r->stopped = ctl && ctl->stop;
             signal_group(pid, SIGTERM);

@@ -117,15 +117,22 @@ struct run_request {
 };
 
 static struct pk_child_control control;
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 static volatile sig_atomic_t signal_seen;
 
-/* First SIGINT/SIGTERM: stop launching and end the running configuration. Second: leave now. */
+/*
+ * First SIGINT, SIGTERM, SIGHUP or SIGQUIT: stop launching and end the running configuration
+ * (TERM, then KILL after a grace). Second: KILL its group at once; the launch still removes its
+ * directory, and the results gathered so far are still written, before pk exits 128 + the
+ * first signal.
+ */
 static void on_signal(int sig)
 {
     if (signal_seen) {
+        control.kill = 1;
         if (control.pgid)
             kill(-control.pgid, SIGKILL);
-        _exit(128 + sig);
+        return;
     }
     signal_seen = sig;
     control.stop = 1;
@@ -223,12 +230,8 @@ static void parse_option(struct run_request *q, struct pk_launch *l, int id, str
             pk_usage_error("%s", err);
         break;
     case O_LAUNCHER:
-        if (strspn(s->value, " ") == strlen(s->value))
-            pk_usage_error("launcher is empty");
-        if (strlen(s->value) >= sizeof l->launcher)
-            pk_usage_error("launcher '%.40s...' is too long", s->value);
-        snprintf(l->launcher, sizeof l->launcher, "%s", s->value);
-        l->launcher_given = true;
+        if (pk_launch_set_launcher(l, s->value, err, sizeof err))
+            pk_usage_error("%s", err);
         break;
     case O_FORMAT:
         if (pk_format_parse(s->value, &q->format))
@@ -531,17 +534,34 @@ static int write_output(const struct run_request *q, const struct pk_config *cfg
                         struct pk_result *scratch, const struct pk_context *ctx)
 {
     struct pk_outfile o;
-    char err[512];
+    char err[512] = "";
     int m = collect(cfgs, n, scratch);
     if (pk_outfile_open(&o, q->output, err, sizeof err) ||
         pk_report_write(o.f, q->output_format, scratch, m, ctx, false) ||
         pk_outfile_commit(&o, err, sizeof err)) {
         if (o.f)
             pk_outfile_abort(&o);
-        fprintf(stderr, "pk: %s\n", err);
+        static char said[512]; /* each new reason once, not once per configuration */
+        if (strcmp(said, err) != 0)
+            fprintf(stderr, "pk: %s\n", err[0] ? err : "cannot write the results file");
+        snprintf(said, sizeof said, "%s", err);
         return -1;
     }
     return 0;
+}
+
+/*
+ * Rewrites the results file with the verdicts so far: every configuration that ran, with the
+ * models' agreement checked on a copy (view), so that a file cut short by a signal or a crash
+ * already says DISAGREE where the results differ.
+ */
+static int write_record(const struct run_request *q, const struct pk_config *cfgs,
+                        struct pk_config *view, int n, struct pk_result *scratch,
+                        const struct pk_context *ctx)
+{
+    memcpy(view, cfgs, (size_t)n * sizeof *view);
+    check_agreement(view, n);
+    return write_output(q, view, n, scratch, ctx);
 }
 
 /* Tells the runners whether to report progress (OpenMP's binding is set per launch). */
@@ -557,12 +577,12 @@ int cmd_run(int argc, char **argv)
 {
     struct run_request q;
     struct pk_launch l;
-    struct pk_config *cfgs;
+    struct pk_config *cfgs, *view;
     struct pk_result *scratch, once;
     struct pk_context ctx;
     struct launch_step *steps;
     char err[512];
-    bool failed = false, color;
+    bool failed = false, output_failed = false, color;
     int n, nsteps;
 
     double load = NAN;
@@ -570,13 +590,16 @@ int cmd_run(int argc, char **argv)
     if (getloadavg(&load, 1) != 1) /* before anything of ours runs */
         load = NAN;
     parse_request(argc, argv, &q, &l);
+    if (pk_launch_check_env(&l, err, sizeof err))
+        pk_usage_error("%s", err);
     check_params_used(&q);
     choose_models(&q, &l);
     if (q.output && pk_outfile_probe(q.output, err, sizeof err))
         pk_usage_error("%s", err);
     n = plan(&q, &cfgs);
     steps = schedule(&q, l.reps, n, &nsteps);
-    if (!(scratch = calloc((size_t)n + 1, sizeof *scratch)))
+    if (!(scratch = calloc((size_t)n + 1, sizeof *scratch)) ||
+        !(view = calloc((size_t)n, sizeof *view)))
         pk_usage_error("out of memory for %d results", n);
     color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     progress.on = !q.quiet && isatty(STDERR_FILENO);
@@ -589,8 +612,8 @@ int cmd_run(int argc, char **argv)
 
     struct sigaction sa = {.sa_handler = on_signal};
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
+    for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
+        sigaction(stop_signals[i], &sa, NULL);
 
     for (int i = 0; i < nsteps && !signal_seen; i++) {
         struct pk_config *cfg = &cfgs[steps[i].cfg];
@@ -601,8 +624,8 @@ int cmd_run(int argc, char **argv)
         if (!pk_launch_run(&l, cfg, steps[i].reps, &control, &once))
             break; /* interrupted: this launch measured nothing whole */
         merge(cfg, &once);
-        if (q.output && write_output(&q, cfgs, n, scratch, &ctx))
-            failed = true;
+        if (q.output && write_record(&q, cfgs, view, n, scratch, &ctx))
+            output_failed = true;
     }
     if (progress.on)
         fputs("\r\033[K", stderr);
@@ -610,20 +633,22 @@ int cmd_run(int argc, char **argv)
     for (int i = 0; i < n; i++)
         failed |= cfgs[i].ran && pk_status_is_failure(cfgs[i].res.rec.status);
 
+    /* the results file is the record: whole, every verdict in it, before anything is printed */
+    if (q.output && write_record(&q, cfgs, view, n, scratch, &ctx))
+        output_failed = true;
     int m = collect(cfgs, n, scratch);
     pk_report_write(stdout, q.format, scratch, m, &ctx, color);
-    if (q.output && write_output(&q, cfgs, n, scratch, &ctx))
-        failed = true;
     fflush(stdout);
     if (!q.quiet)
         pk_report_warnings(stderr, scratch, m, l.cores, load);
     free(scratch);
     free(steps);
+    free(view);
     free(cfgs);
     if (signal_seen) {
         fprintf(stderr, "pk: interrupted; the results above are what was measured\n");
         fflush(stdout);
         return 128 + signal_seen;
     }
-    return pk_finish_stdout(failed ? 1 : 0);
+    return pk_finish_stdout(failed || output_failed ? 1 : 0);
 }

@@ -4,9 +4,12 @@
  */
 #include "pk.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "sysinfo.h"
 
 static int cmd_help(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
@@ -27,11 +30,20 @@ static const struct pk_subcommand subcommands[] = {
 void pk_usage_error(const char *fmt, ...)
 {
     va_list ap;
+    char message[1024];
     fflush(stdout);
-    fputs("pk: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
+    /* one line whatever a quoted value holds: a newline in it shows as \n */
+    fputs("pk: ", stderr);
+    for (const unsigned char *p = (const unsigned char *)message; *p; p++)
+        if (*p == '\n')
+            fputs("\\n", stderr);
+        else if (*p < 0x20 || *p == 0x7f)
+            fprintf(stderr, "\\x%02x", *p);
+        else
+            fputc(*p, stderr);
     fputc('\n', stderr);
     exit(2);
 }
@@ -91,6 +103,18 @@ static int cmd_version(int argc, char **argv)
 int main(int argc, char **argv)
 {
     const struct pk_subcommand *sub;
+
+    /* a closed 0, 1 or 2 would be taken by the first pipe or file pk opens */
+    if (pk_sys_std_fds()) {
+        fputs("pk: cannot open /dev/null\n", stderr);
+        return 2;
+    }
+    /*
+     * A file-size limit (ulimit -f) or a reader that went away would kill pk mid-write and
+     * leave a temporary file: as errors (EFBIG, EPIPE), they are reported and cleaned up.
+     */
+    signal(SIGXFSZ, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN);
 
     if (argc < 2) {
         usage(stderr);
