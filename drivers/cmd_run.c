@@ -612,8 +612,14 @@ int cmd_run(int argc, char **argv)
 
     struct sigaction sa = {.sa_handler = on_signal};
     sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
+    for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++) {
+        struct sigaction old;
+        /* HUP or QUIT ignored by whoever started pk (nohup) stays ignored */
+        if (sigaction(stop_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN &&
+            (stop_signals[i] == SIGHUP || stop_signals[i] == SIGQUIT))
+            continue;
         sigaction(stop_signals[i], &sa, NULL);
+    }
 
     for (int i = 0; i < nsteps && !signal_seen; i++) {
         struct pk_config *cfg = &cfgs[steps[i].cfg];
