@@ -27,6 +27,7 @@
  */
 #define KILL_GRACE_S 5.0
 #define LINGER_S     2.0 /* how long the pipes may stay open after the runner ended */
+#define READ_CHUNK   65536
 
 struct sink {
     char *buf;
@@ -143,6 +144,10 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
     pid_t pid;
 
     memset(r, 0, sizeof *r);
+    /* on the heap: a small stack limit (ulimit -s) must not crash pk */
+    char *buf = malloc(READ_CHUNK);
+    if (!buf)
+        goto out_errno;
     if (pipe2(out_pipe, O_CLOEXEC))
         goto out_errno;
     if (pipe2(err_pipe, O_CLOEXEC)) {
@@ -212,10 +217,9 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
         if (ready < 0 && errno != EINTR)
             break;
         for (int i = 0; i < 2 && ready > 0; i++) {
-            char buf[65536];
             if (fds[i].fd < 0 || !fds[i].revents)
                 continue;
-            ssize_t n = read(fds[i].fd, buf, sizeof buf);
+            ssize_t n = read(fds[i].fd, buf, READ_CHUNK);
             if (n > 0 && i == 0) {
                 sink_add(&out, buf, (size_t)n);
             } else if (n > 0) {
@@ -254,10 +258,12 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
     r->peak_rss_bytes = (long long)use.ru_maxrss * 1024; /* Linux counts it in KiB */
     r->out = sink_take(&out, &r->out_len);
     r->err = sink_take(&tail, &r->err_len);
+    free(buf);
     return 0;
 
 out_errno:
     snprintf(err, errlen, "cannot start '%s': %s", argv[0], strerror(errno));
+    free(buf);
     return -1;
 }
 

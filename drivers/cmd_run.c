@@ -575,11 +575,13 @@ static void prepare_environment(bool show)
 
 int cmd_run(int argc, char **argv)
 {
-    struct run_request q;
-    struct pk_launch l;
+    /* static, not on the stack (about 40 KB): pk must run under a small ulimit -s */
+    static struct run_request q;
+    static struct pk_launch l;
+    static struct pk_result once;
+    static struct pk_context ctx;
     struct pk_config *cfgs, *view;
-    struct pk_result *scratch, once;
-    struct pk_context ctx;
+    struct pk_result *scratch;
     struct launch_step *steps;
     char err[512];
     bool failed = false, output_failed = false, color;
