@@ -37,9 +37,9 @@ static const char run_usage[] =
     "      --timeout S     seconds before a configuration is killed as TIMEOUT\n"
     "                      (default 600; 0: no limit)\n"
 
-    "      --launcher CMD  MPI launcher (default: srun inside a SLURM allocation, else mpirun);\n"
-    "                      pk adds -np, and for Open MPI --oversubscribe when ranks exceed the\n"
-    "                      cores and --allow-run-as-root as root\n"
+    "      --launcher CMD  MPI launcher (default: srun inside a SLURM allocation, else mpirun;\n"
+    "                      at most 48 words); pk adds -np, and for Open MPI --oversubscribe\n"
+    "                      when ranks exceed the cores and --allow-run-as-root as root\n"
     "      --format F      table, csv, json or markdown on stdout (default table)\n"
     "  -o, --output FILE   also write the results to FILE, in the format its extension names\n"
     "                      (.csv .json .md .txt); rewritten whole after every configuration,\n"
@@ -58,7 +58,8 @@ static const char run_usage[] =
     "  -h, --help          this text\n"
     "Kernel options apply to the kernels that have them ('pk list' shows them).\n"
     "Exit status: 0 every configuration verified; 1 one failed, timed out or disagreed\n"
-    "(the others still run); 2 usage error; 130/143 interrupted (results so far are kept).\n";
+    "(the others still run), or the results file or stdout could not be written; 2 usage\n"
+    "error; 129/130/131/143 interrupted by HUP/INT/QUIT/TERM (results so far are kept).\n";
 
 enum {
     O_MODELS = 1,
