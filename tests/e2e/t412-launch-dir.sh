@@ -18,7 +18,8 @@ refuses "--launcher of 201 words" "201 words" "$PK" run polysum -c S -m mpi --la
 
 if ! mpi_available; then
     for t in "long launcher runs" "fake launcher's session directory removed" \
-        "mpi rank crash leaves nothing" "--bind close, ranks past the cores" \
+        "mpi rank crash leaves nothing" "stopped mpirun" "stopped mpirun: no process" \
+        "stopped mpirun: removed" "--bind close, ranks past the cores" \
         "--bind spread, ranks past the cores"; do skip "$t" "no pk-mpi or mpirun"; done
     done_testing
     exit
@@ -60,6 +61,29 @@ PK_FAULT=crash,model=mpi,worker=1 "$PK" run polysum -n 100203 -m serial,mpi -p 2
 rc=$?
 [ $rc -eq 1 ] && ok "mpi rank crash: exit 1" || { not_ok "mpi rank crash (exit $rc)"; diag err; }
 nothing_left "mpi rank crash leaves nothing"
+
+# a stopped mpirun: TERM cannot act on it, so it is KILLed past the grace and cleans up nothing
+PK_T412=$$ PK_FAULT=hang,model=mpi,worker=1 "$PK" run polysum -n 100204 -m serial,mpi -p 2 -r 2 -q \
+    --timeout 2 -o f.csv >out 2>err &
+pk=$!
+launcher=""
+for _ in $(seq 300); do
+    for f in $(grep -lsF "PK_T412=$$" /proc/[0-9]*/environ); do
+        pid=${f#/proc/}; pid=${pid%/environ}
+        [ "$(cat /proc/$pid/comm 2>/dev/null)" = mpirun ] && launcher=$pid
+    done
+    [ -n "$launcher" ] && [ -n "$(find tmp launch -name 'ompi.*' 2>/dev/null)" ] && break
+    sleep 0.1
+done
+[ -n "$launcher" ] && kill -STOP "$launcher"
+wait $pk
+rc=$?
+[ $rc -eq 1 ] && grep -q -- "--timeout 2" out && ok "stopped mpirun: TIMEOUT, exit 1" ||
+    { not_ok "stopped mpirun (exit $rc, launcher '$launcher')"; diag out err; }
+sleep 0.5
+[ -z "$(grep -lsF "PK_T412=$$" /proc/[0-9]*/environ)" ] && ok "stopped mpirun: no process left" ||
+    not_ok "stopped mpirun: no process left"
+nothing_left "stopped mpirun: its session directory and segments removed"
 
 # more ranks than cores, bound: Open MPI refuses unless the binding may overload a core
 p=$(($(nproc) + 1))
