@@ -613,6 +613,11 @@ int cmd_run(int argc, char **argv)
     pk_context_gather(&ctx, q.format == PK_FORMAT_JSON ||
                                 (q.output && q.output_format == PK_FORMAT_JSON));
 
+    /*
+     * A reader of stdout that goes away must not kill pk before the results file holds every
+     * verdict: EPIPE is a write error (exit 1). Other commands die of SIGPIPE, as filters do.
+     */
+    signal(SIGPIPE, SIG_IGN);
     struct sigaction sa = {.sa_handler = on_signal};
     sigemptyset(&sa.sa_mask);
     for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++) {

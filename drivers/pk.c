@@ -109,12 +109,9 @@ int main(int argc, char **argv)
         fputs("pk: cannot open /dev/null\n", stderr);
         return 2;
     }
-    /*
-     * A file-size limit (ulimit -f) or a reader that went away would kill pk mid-write and
-     * leave a temporary file: as errors (EFBIG, EPIPE), they are reported and cleaned up.
-     */
+    /* a file-size limit (ulimit -f) would kill pk mid-write and leave a temporary file: as
+     * EFBIG, it is reported like any write error and cleaned up */
     signal(SIGXFSZ, SIG_IGN);
-    signal(SIGPIPE, SIG_IGN);
 
     if (argc < 2) {
         usage(stderr);

@@ -58,4 +58,11 @@ disagree=$(grep -c ',threads,2,.*,disagree,' sp.csv)
 "$PK" report sp.csv >/dev/null 2>&1
 [ $? -eq 1 ] && ok "the file reads back as failed" || not_ok "the file reads back as failed"
 [ -z "$(tmp_left .)" ] && ok "no temporary left" || not_ok "no temporary left"
+
+# pk report -o under a file-size limit: the file and the reason named, nothing left
+(ulimit -f 1; exec "$PK" report sp.csv -o rep.csv >/dev/null 2>err)
+rc=$?
+if [ $rc -eq 1 ] && grep -q "cannot write 'rep.csv': File too large" err && [ -z "$(tmp_left .)" ] && [ ! -e rep.csv ]; then
+    ok "pk report -o under ulimit -f: EFBIG named, exit 1, no temporary left"
+else not_ok "pk report -o under ulimit -f (exit $rc)"; diag err; fi
 done_testing
