@@ -27,6 +27,7 @@
  */
 #define KILL_GRACE_S 5.0
 #define LINGER_S     2.0 /* how long the pipes may stay open after the runner ended */
+#define READ_CHUNK   65536
 
 struct sink {
     char *buf;
@@ -111,7 +112,10 @@ static _Noreturn void exec_child(char *const argv[], int out_fd, int err_fd, pid
     /* the parent may ignore or handle these; the runner starts with the defaults */
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+    signal(SIGQUIT, SIG_DFL);
     signal(SIGPIPE, SIG_DFL);
+    signal(SIGXFSZ, SIG_DFL);
     sigprocmask(SIG_SETMASK, mask, NULL); /* a TERM that came meanwhile now acts: it ends us */
     if (dup2(out_fd, STDOUT_FILENO) < 0 || dup2(err_fd, STDERR_FILENO) < 0)
         _exit(127);
@@ -140,6 +144,10 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
     pid_t pid;
 
     memset(r, 0, sizeof *r);
+    /* on the heap: a small stack limit (ulimit -s) must not crash pk */
+    char *buf = malloc(READ_CHUNK);
+    if (!buf)
+        goto out_errno;
     if (pipe2(out_pipe, O_CLOEXEC))
         goto out_errno;
     if (pipe2(err_pipe, O_CLOEXEC)) {
@@ -170,6 +178,7 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
     struct pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
     struct line_splitter errors = {.len = 0, .ctl = ctl, .tail = &tail};
     double ended_at = 0;
+    bool killed = false;
     while (open_fds > 0) {
         double now = pk_timer_now(), wait_s = -1;
         bool limit = timeout_s > 0 && now - started >= timeout_s;
@@ -178,7 +187,12 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
         if (!ended_at && waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
             info.si_pid == pid)
             ended_at = now;
-        if (!kill_at && (limit || (ctl && ctl->stop))) {
+        if (ctl && ctl->kill && !killed) {
+            /* a second signal: no grace; the group is killed now */
+            killed = r->stopped = true;
+            signal_group(pid, SIGKILL);
+            kill_at = now + 3600;
+        } else if (!kill_at && (limit || (ctl && ctl->stop))) {
             r->timed_out = limit && !(ctl && ctl->stop);
             r->stopped = ctl && ctl->stop;
             signal_group(pid, SIGTERM);
@@ -203,10 +217,9 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
         if (ready < 0 && errno != EINTR)
             break;
         for (int i = 0; i < 2 && ready > 0; i++) {
-            char buf[65536];
             if (fds[i].fd < 0 || !fds[i].revents)
                 continue;
-            ssize_t n = read(fds[i].fd, buf, sizeof buf);
+            ssize_t n = read(fds[i].fd, buf, READ_CHUNK);
             if (n > 0 && i == 0) {
                 sink_add(&out, buf, (size_t)n);
             } else if (n > 0) {
@@ -245,10 +258,12 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
     r->peak_rss_bytes = (long long)use.ru_maxrss * 1024; /* Linux counts it in KiB */
     r->out = sink_take(&out, &r->out_len);
     r->err = sink_take(&tail, &r->err_len);
+    free(buf);
     return 0;
 
 out_errno:
     snprintf(err, errlen, "cannot start '%s': %s", argv[0], strerror(errno));
+    free(buf);
     return -1;
 }
 

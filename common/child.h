@@ -24,6 +24,7 @@ struct pk_child {
 /* Shared with a signal handler: it may set stop, and may kill -pgid itself on a second signal. */
 struct pk_child_control {
     volatile sig_atomic_t stop; /* set: end the running child's group and return */
+    volatile sig_atomic_t kill; /* set: the same, at once, with SIGKILL and no grace */
     volatile sig_atomic_t pgid; /* the running child's process group, 0 when none */
     /* optional: gets each stderr line starting with "pk-progress " (kept out of r->err) */
     void (*on_progress)(void *arg, const char *line);

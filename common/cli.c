@@ -73,17 +73,42 @@ static int parse_whole(const char *s, unsigned long long *out)
     return 0;
 }
 
-int pk_cli_parse_count(const char *what, const char *arg, long long min, long long max,
+void pk_cli_quote(const char *text, char *buf, size_t len)
+{
+    size_t used = 0, shown = 0;
+    const size_t most = 40; /* characters of the value shown; the rest is "..." */
+    buf[0] = '\0';
+    for (const unsigned char *p = (const unsigned char *)text; *p && used + 8 < len; p++) {
+        if (shown == most) {
+            used += (size_t)snprintf(buf + used, len - used, "...");
+            break;
+        }
+        if (*p == '\n')
+            used += (size_t)snprintf(buf + used, len - used, "\\n");
+        else if (*p < 0x20 || *p == 0x7f)
+            used += (size_t)snprintf(buf + used, len - used, "\\x%02x", *p);
+        else
+            buf[used++] = (char)*p, buf[used] = '\0';
+        shown++;
+    }
+}
+
+int pk_cli_parse_count(const char *what, const char *text, long long min, long long max,
                        long long *out, char *err, size_t errlen)
 {
     unsigned long long v;
-    int negative = arg[0] == '-';
+    const char *arg = text;
+    char shown[192];
+    int negative = text[0] == '-';
 
-    if (arg[0] == '\0') {
+    pk_cli_quote(text, shown, sizeof shown);
+    arg = shown; /* what the messages quote: one line, not too long */
+
+    if (text[0] == '\0') {
         snprintf(err, errlen, "%s is empty (expected a whole number)", what);
         return -1;
     }
-    switch (parse_whole(arg + negative, &v)) {
+    switch (parse_whole(text + negative, &v)) {
     case -1:
         snprintf(err, errlen, "%s '%s' is not a number", what, arg);
         return -1;
@@ -142,20 +167,21 @@ static int add_worker(int w, int out[], int *count, const char *list, char *err,
     return 0;
 }
 
-int pk_cli_parse_workers(const char *list, int max_workers, int out[PK_MAX_WORKER_LIST], int *count,
-                         char *err, size_t errlen)
+int pk_cli_parse_workers(const char *text, int max_workers, int out[PK_MAX_WORKER_LIST],
+                         int *count, char *err, size_t errlen)
 {
-    char buf[512];
+    char buf[512], list[192];
     *count = 0;
-    if (list[0] == '\0') {
+    pk_cli_quote(text, list, sizeof list);
+    if (text[0] == '\0') {
         snprintf(err, errlen, "worker list is empty");
         return -1;
     }
-    if (strlen(list) >= sizeof buf) {
-        snprintf(err, errlen, "worker list '%.40s...' is too long", list);
+    if (strlen(text) >= sizeof buf) {
+        snprintf(err, errlen, "worker list '%s' is too long", list);
         return -1;
     }
-    strcpy(buf, list);
+    strcpy(buf, text);
     char *rest = buf;
     for (char *item = strsep(&rest, ","); item; item = strsep(&rest, ",")) {
         char *dots = strstr(item, "..");
@@ -167,12 +193,21 @@ int pk_cli_parse_workers(const char *list, int max_workers, int out[PK_MAX_WORKE
         if (strcmp(item, "max") == 0) {
             lo = hi = max_workers;
         } else if (dots) {
+            if (dots == item || dots[2] == '\0') {
+                char range[192];
+                pk_cli_quote(item, range, sizeof range);
+                snprintf(err, errlen, "worker range '%s' needs both ends (as in 1..8)", range);
+                return -1;
+            }
             *dots = '\0';
             if (pk_cli_parse_int("worker count", item, 1, PK_MAX_WORKERS, &lo, err, errlen) ||
                 pk_cli_parse_int("worker count", dots + 2, 1, PK_MAX_WORKERS, &hi, err, errlen))
                 return -1;
             if (hi < lo) {
-                snprintf(err, errlen, "worker range '%s..%s' runs backwards", item, dots + 2);
+                char raw[512], range[192];
+                snprintf(raw, sizeof raw, "%s..%s", item, dots + 2);
+                pk_cli_quote(raw, range, sizeof range);
+                snprintf(err, errlen, "worker range '%s' runs backwards", range);
                 return -1;
             }
         } else {
@@ -188,12 +223,14 @@ int pk_cli_parse_workers(const char *list, int max_workers, int out[PK_MAX_WORKE
     return 0;
 }
 
-int pk_cli_parse_seconds(const char *what, const char *arg, double *out, char *err, size_t errlen)
+int pk_cli_parse_seconds(const char *what, const char *text, double *out, char *err,
+                         size_t errlen)
 {
-    char *end;
+    char *end, arg[192];
     errno = 0;
-    double v = strtod(arg, &end);
-    if (arg[0] == '\0' || isspace((unsigned char)arg[0]) || *end != '\0' || errno || !isfinite(v)) {
+    double v = strtod(text, &end);
+    pk_cli_quote(text, arg, sizeof arg);
+    if (text[0] == '\0' || isspace((unsigned char)text[0]) || *end != '\0' || errno || !isfinite(v)) {
         snprintf(err, errlen, "%s '%s' is not a number of seconds", what, arg);
         return -1;
     }

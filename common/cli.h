@@ -8,6 +8,12 @@
 #define PK_MAX_WORKER_LIST 64
 
 /*
+ * A value as a message quotes it: on one line (a newline as \n, other control characters as
+ * \xNN) and at most 40 characters, then "...". len of 192 always suffices.
+ */
+void pk_cli_quote(const char *text, char *buf, size_t len);
+
+/*
  * Parses arg as a whole number: decimal digits ("1000000") or scientific notation whose value
  * is whole ("1e6", "2.5e3"). `what` names the quantity in messages ("size"). The value must lie
  * in [min, max]. Writes *out and returns 0, or returns -1 with a one-line reason in err that

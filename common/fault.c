@@ -79,6 +79,12 @@ int pk_fault_load(const char *kernel, const char *model, char *err, size_t errle
     return 0;
 }
 
+int pk_fault_check(const char *spec, char *err, size_t errlen)
+{
+    struct pk_fault f;
+    return parse(spec, &f, err, errlen);
+}
+
 void pk_fault_worker(int worker, long task)
 {
     if (pk_fault.kind == PK_FAULT_NONE || worker != pk_fault.worker || task != pk_fault.task)

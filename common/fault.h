@@ -55,6 +55,9 @@ struct pk_fault {
 /* The fault in force for this process; kind PK_FAULT_NONE unless a runner loaded one. */
 extern struct pk_fault pk_fault;
 
+/* Parses spec as PK_FAULT would be parsed. Returns 0, or -1 with a one-line reason in err. */
+int pk_fault_check(const char *spec, char *err, size_t errlen);
+
 /*
  * Loads PK_FAULT for a runner of (kernel, model): keeps it only when it names them (or names
  * none). Returns 0, or -1 with the reason in err when PK_FAULT is set but malformed.

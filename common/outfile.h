@@ -12,6 +12,9 @@
 struct pk_outfile {
     char path[PATH_MAX], tmp[PATH_MAX + 32];
     FILE *f;
+    int fd, error; /* error: the first failed write's errno, 0 if none */
+    char *err;     /* the caller's message buffer, filled when a write fails */
+    size_t errlen;
 };
 
 /*
@@ -20,7 +23,11 @@ struct pk_outfile {
  */
 int pk_outfile_probe(const char *path, char *err, size_t errlen);
 
-/* Opens the temporary file for path. Returns 0 with o->f ready, or -1 with the reason in err. */
+/*
+ * Opens the temporary file for path. Returns 0 with o->f ready, or -1 with the reason in err.
+ * err must outlive o: a write to o->f that fails (a full disk, a file-size limit) puts
+ * "cannot write 'PATH': REASON" there at once, so the caller can print it as it stands.
+ */
 int pk_outfile_open(struct pk_outfile *o, const char *path, char *err, size_t errlen);
 
 /* Flushes, syncs and renames the temporary over path. Returns 0, or -1 (temporary removed). */

@@ -1,6 +1,9 @@
 /* Machine facts from the kernel: affinity for the usable cores, /proc/self/exe for paths. */
 #include "sysinfo.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,4 +50,114 @@ int pk_sys_self_dir(char *buf, size_t len)
         return -1;
     *slash = '\0';
     return 0;
+}
+
+int pk_sys_std_fds(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+            continue;
+        /* the lowest free descriptor is fd itself: every lower one is open by now */
+        int got = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+        if (got < 0)
+            return -1;
+        if (got != fd) {
+            dup2(got, fd);
+            close(got);
+        }
+    }
+    return 0;
+}
+
+/* The first number in file (a "max" or no number: -1). */
+static double read_number(const char *path)
+{
+    char text[64], *end;
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    double v = fgets(text, sizeof text, f) ? strtod(text, &end) : -1;
+    if (v >= 0 && end == text)
+        v = -1;
+    fclose(f);
+    return v;
+}
+
+/* MemAvailable (or MemTotal) from a meminfo file in bytes; -1 if it has none. */
+static double meminfo(const char *path, const char *key)
+{
+    char line[256];
+    size_t klen = strlen(key);
+    double v = -1;
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, key, klen) == 0 && line[klen] == ':') {
+            v = strtod(line + klen + 1, NULL) * 1024; /* "kB" */
+            break;
+        }
+    fclose(f);
+    return v;
+}
+
+/*
+ * The tightest memory limit of this process's cgroup and its ancestors: memory.max (v2) or
+ * memory.limit_in_bytes (v1), -1 if none is set. root prefixes every path (tests).
+ */
+static double cgroup_limit(const char *root)
+{
+    char path[PATH_MAX], line[1024], group[PATH_MAX] = "";
+    const char *file = "memory.max", *base = "sys/fs/cgroup";
+    double limit = -1;
+
+    snprintf(path, sizeof path, "%s/proc/self/cgroup", root);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = '\0';
+        char *c1 = strchr(line, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+        if (!c2)
+            continue;
+        if (strncmp(line, "0::", 3) == 0 && !group[0]) {
+            snprintf(group, sizeof group, "%s", c2 + 1);
+        } else if (strncmp(c1 + 1, "memory:", 7) == 0) { /* v1 wins when it is there */
+            snprintf(group, sizeof group, "%s", c2 + 1);
+            file = "memory.limit_in_bytes";
+            base = "sys/fs/cgroup/memory";
+            break;
+        }
+    }
+    fclose(f);
+    if (!group[0])
+        return -1;
+    for (;;) {
+        snprintf(path, sizeof path, "%s/%s%s/%s", root, base, strcmp(group, "/") ? group : "",
+                 file);
+        double v = read_number(path);
+        /* v1 says "no limit" with a number near 2^63 */
+        if (v > 0 && v < 0x1p60 && (limit < 0 || v < limit))
+            limit = v;
+        char *slash = strrchr(group, '/');
+        if (!slash || slash == group) {
+            if (strcmp(group, "/") == 0)
+                break;
+            snprintf(group, sizeof group, "/");
+            continue;
+        }
+        *slash = '\0';
+    }
+    return limit;
+}
+
+void pk_sys_memory(const char *root, struct pk_sys_memory *m)
+{
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/proc/meminfo", root ? root : "");
+    m->total = meminfo(path, "MemTotal");
+    m->available = meminfo(path, "MemAvailable");
+    if (m->total < 0 && !(root && *root))
+        m->total = (double)sysconf(_SC_PHYS_PAGES) * (double)sysconf(_SC_PAGESIZE);
+    m->cgroup = cgroup_limit(root ? root : "");
 }

@@ -13,4 +13,24 @@ long long pk_sys_llc_bytes(void);
 /* The directory holding the running executable, into buf; 0, or -1 if it cannot be read. */
 int pk_sys_self_dir(char *buf, size_t len);
 
+/* Memory in bytes, each -1 when unknown. */
+struct pk_sys_memory {
+    double total;     /* MemTotal */
+    double available; /* MemAvailable: what can be had now without swapping */
+    double cgroup;    /* the tightest memory.max of this process's cgroup and its parents */
+};
+
+/*
+ * Reads /proc/meminfo and this process's cgroup limit into m. root prefixes every path ("" or
+ * NULL for the real ones; tests give a directory that holds proc/ and sys/fs/cgroup/).
+ */
+void pk_sys_memory(const char *root, struct pk_sys_memory *m);
+
+/*
+ * Opens /dev/null on each of 0, 1 and 2 that is closed, so that no file or pipe opened later
+ * lands there and is taken for standard input, output or error. Call first thing in main.
+ * Returns 0, or -1 if /dev/null cannot be opened.
+ */
+int pk_sys_std_fds(void);
+
 #endif

@@ -37,9 +37,9 @@ static const char run_usage[] =
     "      --timeout S     seconds before a configuration is killed as TIMEOUT\n"
     "                      (default 600; 0: no limit)\n"
 
-    "      --launcher CMD  MPI launcher (default: srun inside a SLURM allocation, else mpirun);\n"
-    "                      pk adds -np, and for Open MPI --oversubscribe when ranks exceed the\n"
-    "                      cores and --allow-run-as-root as root\n"
+    "      --launcher CMD  MPI launcher (default: srun inside a SLURM allocation, else mpirun;\n"
+    "                      at most 48 words); pk adds -np, and for Open MPI --oversubscribe\n"
+    "                      when ranks exceed the cores and --allow-run-as-root as root\n"
     "      --format F      table, csv, json or markdown on stdout (default table)\n"
     "  -o, --output FILE   also write the results to FILE, in the format its extension names\n"
     "                      (.csv .json .md .txt); rewritten whole after every configuration,\n"
@@ -58,7 +58,8 @@ static const char run_usage[] =
     "  -h, --help          this text\n"
     "Kernel options apply to the kernels that have them ('pk list' shows them).\n"
     "Exit status: 0 every configuration verified; 1 one failed, timed out or disagreed\n"
-    "(the others still run); 2 usage error; 130/143 interrupted (results so far are kept).\n";
+    "(the others still run), or the results file or stdout could not be written; 2 usage\n"
+    "error; 129/130/131/143 interrupted by HUP/INT/QUIT/TERM (results so far are kept).\n";
 
 enum {
     O_MODELS = 1,
@@ -118,15 +119,22 @@ struct run_request {
 };
 
 static struct pk_child_control control;
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 static volatile sig_atomic_t signal_seen;
 
-/* First SIGINT/SIGTERM: stop launching and end the running configuration. Second: leave now. */
+/*
+ * First SIGINT, SIGTERM, SIGHUP or SIGQUIT: stop launching and end the running configuration
+ * (TERM, then KILL after a grace). Second: KILL its group at once; the launch still removes its
+ * directory, and the results gathered so far are still written, before pk exits 128 + the
+ * first signal.
+ */
 static void on_signal(int sig)
 {
     if (signal_seen) {
+        control.kill = 1;
         if (control.pgid)
             kill(-control.pgid, SIGKILL);
-        _exit(128 + sig);
+        return;
     }
     signal_seen = sig;
     control.stop = 1;
@@ -224,12 +232,8 @@ static void parse_option(struct run_request *q, struct pk_launch *l, int id, str
             pk_usage_error("%s", err);
         break;
     case O_LAUNCHER:
-        if (strspn(s->value, " ") == strlen(s->value))
-            pk_usage_error("launcher is empty");
-        if (strlen(s->value) >= sizeof l->launcher)
-            pk_usage_error("launcher '%.40s...' is too long", s->value);
-        snprintf(l->launcher, sizeof l->launcher, "%s", s->value);
-        l->launcher_given = true;
+        if (pk_launch_set_launcher(l, s->value, err, sizeof err))
+            pk_usage_error("%s", err);
         break;
     case O_FORMAT:
         if (pk_format_parse(s->value, &q->format))
@@ -532,17 +536,34 @@ static int write_output(const struct run_request *q, const struct pk_config *cfg
                         struct pk_result *scratch, const struct pk_context *ctx)
 {
     struct pk_outfile o;
-    char err[512];
+    char err[512] = "";
     int m = collect(cfgs, n, scratch);
     if (pk_outfile_open(&o, q->output, err, sizeof err) ||
         pk_report_write(o.f, q->output_format, scratch, m, ctx, false) ||
         pk_outfile_commit(&o, err, sizeof err)) {
         if (o.f)
             pk_outfile_abort(&o);
-        fprintf(stderr, "pk: %s\n", err);
+        static char said[512]; /* each new reason once, not once per configuration */
+        if (strcmp(said, err) != 0)
+            fprintf(stderr, "pk: %s\n", err[0] ? err : "cannot write the results file");
+        snprintf(said, sizeof said, "%s", err);
         return -1;
     }
     return 0;
+}
+
+/*
+ * Rewrites the results file with the verdicts so far: every configuration that ran, with the
+ * models' agreement checked on a copy (view), so that a file cut short by a signal or a crash
+ * already says DISAGREE where the results differ.
+ */
+static int write_record(const struct run_request *q, const struct pk_config *cfgs,
+                        struct pk_config *view, int n, struct pk_result *scratch,
+                        const struct pk_context *ctx)
+{
+    memcpy(view, cfgs, (size_t)n * sizeof *view);
+    check_agreement(view, n);
+    return write_output(q, view, n, scratch, ctx);
 }
 
 /* Tells the runners whether to report progress (OpenMP's binding is set per launch). */
@@ -556,14 +577,16 @@ static void prepare_environment(bool show)
 
 int cmd_run(int argc, char **argv)
 {
-    struct run_request q;
-    struct pk_launch l;
-    struct pk_config *cfgs;
-    struct pk_result *scratch, once;
-    struct pk_context ctx;
+    /* static, not on the stack (about 40 KB): pk must run under a small ulimit -s */
+    static struct run_request q;
+    static struct pk_launch l;
+    static struct pk_result once;
+    static struct pk_context ctx;
+    struct pk_config *cfgs, *view;
+    struct pk_result *scratch;
     struct launch_step *steps;
     char err[512];
-    bool failed = false, color;
+    bool failed = false, output_failed = false, color;
     int n, nsteps;
 
     double load = NAN;
@@ -571,13 +594,16 @@ int cmd_run(int argc, char **argv)
     if (getloadavg(&load, 1) != 1) /* before anything of ours runs */
         load = NAN;
     parse_request(argc, argv, &q, &l);
+    if (pk_launch_check_env(&l, err, sizeof err))
+        pk_usage_error("%s", err);
     check_params_used(&q);
     choose_models(&q, &l);
     if (q.output && pk_outfile_probe(q.output, err, sizeof err))
         pk_usage_error("%s", err);
     n = plan(&q, &cfgs);
     steps = schedule(&q, l.reps, n, &nsteps);
-    if (!(scratch = calloc((size_t)n + 1, sizeof *scratch)))
+    if (!(scratch = calloc((size_t)n + 1, sizeof *scratch)) ||
+        !(view = calloc((size_t)n, sizeof *view)))
         pk_usage_error("out of memory for %d results", n);
     color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     progress.on = !q.quiet && isatty(STDERR_FILENO);
@@ -588,10 +614,21 @@ int cmd_run(int argc, char **argv)
     pk_context_gather(&ctx, q.format == PK_FORMAT_JSON ||
                                 (q.output && q.output_format == PK_FORMAT_JSON));
 
+    /*
+     * A reader of stdout that goes away must not kill pk before the results file holds every
+     * verdict: EPIPE is a write error (exit 1). Other commands die of SIGPIPE, as filters do.
+     */
+    signal(SIGPIPE, SIG_IGN);
     struct sigaction sa = {.sa_handler = on_signal};
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
+    for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++) {
+        struct sigaction old;
+        /* HUP or QUIT ignored by whoever started pk (nohup) stays ignored */
+        if (sigaction(stop_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN &&
+            (stop_signals[i] == SIGHUP || stop_signals[i] == SIGQUIT))
+            continue;
+        sigaction(stop_signals[i], &sa, NULL);
+    }
 
     for (int i = 0; i < nsteps && !signal_seen; i++) {
         struct pk_config *cfg = &cfgs[steps[i].cfg];
@@ -606,8 +643,8 @@ int cmd_run(int argc, char **argv)
         snprintf(once.options + used, sizeof once.options - used, "/order:%s",
                  order_names[q.order]);
         merge(cfg, &once);
-        if (q.output && write_output(&q, cfgs, n, scratch, &ctx))
-            failed = true;
+        if (q.output && write_record(&q, cfgs, view, n, scratch, &ctx))
+            output_failed = true;
     }
     if (progress.on)
         fputs("\r\033[K", stderr);
@@ -615,20 +652,22 @@ int cmd_run(int argc, char **argv)
     for (int i = 0; i < n; i++)
         failed |= cfgs[i].ran && pk_status_is_failure(cfgs[i].res.rec.status);
 
+    /* the results file is the record: whole, every verdict in it, before anything is printed */
+    if (q.output && write_record(&q, cfgs, view, n, scratch, &ctx))
+        output_failed = true;
     int m = collect(cfgs, n, scratch);
     pk_report_write(stdout, q.format, scratch, m, &ctx, color);
-    if (q.output && write_output(&q, cfgs, n, scratch, &ctx))
-        failed = true;
     fflush(stdout);
     if (!q.quiet)
         pk_report_warnings(stderr, scratch, m, l.cores, load);
     free(scratch);
     free(steps);
+    free(view);
     free(cfgs);
     if (signal_seen) {
         fprintf(stderr, "pk: interrupted; the results above are what was measured\n");
         fflush(stdout);
         return 128 + signal_seen;
     }
-    return pk_finish_stdout(failed ? 1 : 0);
+    return pk_finish_stdout(failed || output_failed ? 1 : 0);
 }

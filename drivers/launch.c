@@ -6,7 +6,8 @@
 #include "pk.h"
 
 #include <ctype.h>
-#include <dirent.h>
+#include <errno.h>
+#include <ftw.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -14,10 +15,28 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fault.h"
 #include "sysinfo.h"
 #include "version.h"
 
 #define MAX_ARGS 96
+
+static bool pk_launch_dir_set_vader, pk_launch_dir_set_orte;
+
+/* A bounded argv: words past max are counted as overflow, never written. */
+struct argv_build {
+    char **v;
+    int n, max;
+    bool overflow;
+};
+
+static void add(struct argv_build *a, const char *word)
+{
+    if (a->n < a->max)
+        a->v[a->n++] = (char *)word;
+    else
+        a->overflow = true;
+}
 
 static const char *const omp_binding[2] = {"OMP_PROC_BIND", "OMP_PLACES"};
 
@@ -73,11 +92,54 @@ void pk_launch_init(struct pk_launch *l)
     snprintf(l->job, sizeof l->job, "%s%s%s", job ? job : "", task ? "_" : "", task ? task : "");
 }
 
+int pk_launch_check_env(const struct pk_launch *l, char *err, size_t errlen)
+{
+    const char *dir = getenv("PK_RUNNER_DIR"), *fault = getenv("PK_FAULT");
+
+    if (dir && *dir && access(l->run_path, X_OK) != 0) {
+        snprintf(err, errlen, "PK_RUNNER_DIR '%.200s' holds no runnable pk-run (%s)", dir,
+                 strerror(errno));
+        return -1;
+    }
+    /* pk-run would refuse it in every configuration; refuse it once, before anything runs */
+    if (fault && *fault && pk_fault_check(fault, err, errlen))
+        return -1;
+    return 0;
+}
+
 /* The first word of the launcher command. */
 static void launcher_program(const struct pk_launch *l, char *buf, size_t len)
 {
     size_t n = strcspn(l->launcher, " ");
     snprintf(buf, len, "%.*s", (int)n, l->launcher);
+}
+
+int pk_launch_set_launcher(struct pk_launch *l, const char *text, char *err, size_t errlen)
+{
+    int words = 0;
+    for (const char *p = text; *p;) {
+        p += strspn(p, " ");
+        if (*p)
+            words++;
+        p += strcspn(p, " ");
+    }
+    if (words == 0) {
+        snprintf(err, errlen, "launcher is empty");
+        return -1;
+    }
+    if (strlen(text) >= sizeof l->launcher) {
+        snprintf(err, errlen, "launcher '%.40s...' is too long (at most %zu characters)", text,
+                 sizeof l->launcher - 1);
+        return -1;
+    }
+    if (words > PK_LAUNCHER_MAX_WORDS) {
+        snprintf(err, errlen, "launcher '%.40s...' has %d words (at most %d)", text, words,
+                 PK_LAUNCHER_MAX_WORDS);
+        return -1;
+    }
+    snprintf(l->launcher, sizeof l->launcher, "%s", text);
+    l->launcher_given = true;
+    return 0;
 }
 
 bool pk_launch_mpi_available(const struct pk_launch *l, char *why, size_t len)
@@ -105,145 +167,162 @@ static bool is_srun(const char *program)
     return strcmp(base ? base + 1 : program, "srun") == 0;
 }
 
-/* Splits the launcher into words and adds what it needs to start p ranks here. */
-static int launcher_words(const struct pk_launch *l, int p, int threads, char *store,
-                          size_t storelen, char **argv, int max)
+/*
+ * The launcher's words, then what it needs to start p ranks of `threads` threads here: the one
+ * place where launcher flags are made. Bounded by a: too many words end as a->overflow.
+ */
+static void launcher_words(const struct pk_launch *l, int p, int threads, char *store,
+                           size_t storelen, struct argv_build *a)
 {
     static char np[16], cpus[16];
     char program[256];
-    int argc = 0;
 
     snprintf(store, storelen, "%s", l->launcher);
-    for (char *rest = store, *w; (w = strsep(&rest, " ")) && argc < max - 8;)
+    for (char *rest = store, *w; (w = strsep(&rest, " "));)
         if (*w)
-            argv[argc++] = w;
+            add(a, w);
     snprintf(np, sizeof np, "%d", p);
     launcher_program(l, program, sizeof program);
     if (is_srun(program)) {
-        argv[argc++] = "-n";
-        argv[argc++] = np;
-        argv[argc++] = "--mpi=pmix"; /* Debian's Open MPI speaks PMIx, not PMI-2 */
+        add(a, "-n");
+        add(a, np);
+        add(a, "--mpi=pmix"); /* Debian's Open MPI speaks PMIx, not PMI-2 */
         snprintf(cpus, sizeof cpus, "%d", threads);
-        argv[argc++] = "-c"; /* Slurm 22.05 does not pass sbatch's --cpus-per-task on */
-        argv[argc++] = cpus;
-        argv[argc++] = l->bind == PK_BIND_NONE ? "--cpu-bind=none" : "--cpu-bind=cores";
+        add(a, "-c"); /* Slurm 22.05 does not pass sbatch's --cpus-per-task on */
+        add(a, cpus);
+        add(a, l->bind == PK_BIND_NONE ? "--cpu-bind=none" : "--cpu-bind=cores");
         if (l->bind != PK_BIND_NONE)
-            argv[argc++] =
-                l->bind == PK_BIND_CLOSE ? "--distribution=block" : "--distribution=cyclic";
-        return argc;
+            add(a, l->bind == PK_BIND_CLOSE ? "--distribution=block" : "--distribution=cyclic");
+        return;
     }
-    argv[argc++] = "-np";
-    argv[argc++] = np;
-    /* Open MPI binds 1-2 ranks to cores by default; pk says what it wants instead */
-    argv[argc++] = "--bind-to";
-    argv[argc++] = l->bind == PK_BIND_NONE ? "none" : "core";
+    add(a, "-np");
+    add(a, np);
+    /*
+     * Open MPI binds 1-2 ranks to cores by default; pk says what it wants instead. More ranks
+     * than cores: Open MPI refuses to bind two ranks to one core unless told it may.
+     */
+    add(a, "--bind-to");
+    if (l->bind == PK_BIND_NONE)
+        add(a, "none");
+    else
+        add(a, p > l->cores ? "core:overload-allowed" : "core");
     if (l->bind != PK_BIND_NONE) {
-        argv[argc++] = "--map-by";
-        argv[argc++] = l->bind == PK_BIND_CLOSE ? "core" : "socket";
+        add(a, "--map-by");
+        add(a, l->bind == PK_BIND_CLOSE ? "core" : "socket");
     }
     if (p > l->cores)
-        argv[argc++] = "--oversubscribe";
+        add(a, "--oversubscribe");
     if (geteuid() == 0)
-        argv[argc++] = "--allow-run-as-root";
-    return argc;
+        add(a, "--allow-run-as-root");
 }
 
-#define VADER_DIR "OMPI_MCA_btl_vader_backing_directory"
+#define VADER_DIR  "OMPI_MCA_btl_vader_backing_directory"
+#define ORTE_TMPDIR "OMPI_MCA_orte_tmpdir_base"
 
 /*
- * Open MPI's shared-memory transport keeps a file per rank in /dev/shm and removes them when
- * mpirun ends in order; a launcher that pk had to KILL (past --timeout's grace) leaves them.
- * So a local launcher gets a directory of pk's own for them, emptied and removed after each
- * launch, unless the caller chose one. Not under srun: ranks on other nodes would look for
- * the directory there. Returns false (dir unused) when it does not apply or cannot be made.
+ * A local launch leaves files behind when pk has to KILL it (past --timeout's grace), when a
+ * rank is killed, or when pk is interrupted twice: Open MPI's shared-memory segments (one per
+ * rank, /dev/shm/vader_segment.*) and its session directory ($TMPDIR/ompi.HOST.UID/...). So
+ * each local launch gets a directory of pk's own, PK_LAUNCH_DIR (default /dev/shm, else
+ * $TMPDIR or /tmp) /pk-PID-XXXXXX, for both, and it is removed with all it holds after the
+ * launch; a setting the caller made for either is left as it is. Not under srun: ranks on other
+ * nodes would look for the directory there. Returns false (dir unused) when it does not apply
+ * or cannot be made.
  */
-static bool shm_dir_begin(const struct pk_launch *l, enum pk_model model, char *dir, size_t len)
+static bool launch_dir_begin(const struct pk_launch *l, enum pk_model model, char *dir, size_t len)
 {
     char program[256];
+    const char *base = getenv("PK_LAUNCH_DIR");
 
-    if (!pk_model_is_distributed(model) || getenv(VADER_DIR))
+    if (!pk_model_is_distributed(model))
         return false;
     launcher_program(l, program, sizeof program);
     if (is_srun(program))
         return false;
-    snprintf(dir, len, "/dev/shm/pk-%ld-XXXXXX", (long)getpid());
-    if (!mkdtemp(dir))
+    if (!base || !*base)
+        base = access("/dev/shm", W_OK | X_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
+    if (!base || !*base)
+        base = "/tmp";
+    if ((size_t)snprintf(dir, len, "%s/pk-%ld-XXXXXX", base, (long)getpid()) >= len ||
+        !mkdtemp(dir))
         return false;
-    setenv(VADER_DIR, dir, 1);
+    if (!getenv(VADER_DIR))
+        setenv(VADER_DIR, dir, 1), pk_launch_dir_set_vader = true;
+    if (!getenv(ORTE_TMPDIR))
+        setenv(ORTE_TMPDIR, dir, 1), pk_launch_dir_set_orte = true;
     return true;
 }
 
-static void shm_dir_end(const char *dir)
+static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
 {
-    DIR *d = opendir(dir);
-    struct dirent *e;
-
-    unsetenv(VADER_DIR);
-    while (d && (e = readdir(d)))
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-            unlinkat(dirfd(d), e->d_name, 0);
-    if (d)
-        closedir(d);
-    rmdir(dir);
+    (void)st, (void)type, (void)ftw;
+    remove(path);
+    return 0;
 }
 
-/* The runner's argv for cfg; text holds the numbers. Returns the count. */
+static void launch_dir_end(const char *dir)
+{
+    if (pk_launch_dir_set_vader)
+        unsetenv(VADER_DIR);
+    if (pk_launch_dir_set_orte)
+        unsetenv(ORTE_TMPDIR);
+    pk_launch_dir_set_vader = pk_launch_dir_set_orte = false;
+    nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+}
+
+#define MAX_TEXT 24
+
+/* The runner's argv for cfg; text holds the numbers. Returns the count, or -1 if too long. */
 static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, int reps,
-                       char **argv, char text[][64], char *store, size_t storelen)
+                       char **argv, char text[MAX_TEXT][64], char *store, size_t storelen)
 {
     const struct pk_case *c = &cfg->spec;
     const struct pk_kernel *k = c->kernel;
-    int argc = 0, t = 0;
+    struct argv_build a = {argv, 0, MAX_ARGS, false};
+    int t = 0;
+#define NUMBER(...) (t < MAX_TEXT ? snprintf(text[t], 64, __VA_ARGS__), text[t++] : (a.overflow = true, ""))
 
     if (pk_model_is_distributed(c->model)) {
         int threads = c->model == PK_HYBRID ? c->threads_per_rank : 1;
-        argc = launcher_words(l, c->workers / threads, threads, store, storelen, argv, MAX_ARGS);
-        argv[argc++] = (char *)l->mpi_path;
-        argv[argc++] = (char *)k->name;
+        launcher_words(l, c->workers / threads, threads, store, storelen, &a);
+        add(&a, l->mpi_path);
+        add(&a, k->name);
         if (c->model == PK_HYBRID) {
-            snprintf(text[t], 64, "%d", threads);
-            argv[argc++] = "--threads";
-            argv[argc++] = text[t++];
+            add(&a, "--threads");
+            add(&a, NUMBER("%d", threads));
         }
     } else {
-        argv[argc++] = (char *)l->run_path;
-        argv[argc++] = (char *)k->name;
-        argv[argc++] = (char *)pk_model_name(c->model);
-        snprintf(text[t], 64, "%d", c->workers);
-        argv[argc++] = text[t++];
+        add(&a, l->run_path);
+        add(&a, k->name);
+        add(&a, pk_model_name(c->model));
+        add(&a, NUMBER("%d", c->workers));
     }
-    snprintf(text[t], 64, "%lld", c->n);
-    argv[argc++] = text[t++];
-    snprintf(text[t], 64, "%d", reps);
-    argv[argc++] = "--reps";
-    argv[argc++] = text[t++];
-    snprintf(text[t], 64, "%d", l->warmup);
-    argv[argc++] = "--warmup";
-    argv[argc++] = text[t++];
-    snprintf(text[t], 64, "%llu", c->seed);
-    argv[argc++] = "--seed";
-    argv[argc++] = text[t++];
+    add(&a, NUMBER("%lld", c->n));
+    add(&a, "--reps");
+    add(&a, NUMBER("%d", reps));
+    add(&a, "--warmup");
+    add(&a, NUMBER("%d", l->warmup));
+    add(&a, "--seed");
+    add(&a, NUMBER("%llu", c->seed));
     if (!pk_model_is_distributed(c->model)) {
-        argv[argc++] = "--bind";
-        argv[argc++] = (char *)pk_bind_name(l->bind);
+        add(&a, "--bind");
+        add(&a, pk_bind_name(l->bind));
     }
     if (l->until_ci > 0) {
-        snprintf(text[t], 64, "%g", l->until_ci);
-        argv[argc++] = "--until-ci";
-        argv[argc++] = text[t++];
+        add(&a, "--until-ci");
+        add(&a, NUMBER("%g", l->until_ci));
     }
     for (int i = 0; i < PK_MAX_PARAMS && k->params[i].name; i++) {
         const struct pk_param *p = &k->params[i];
-        snprintf(text[t], 64, "--%s", p->name);
-        argv[argc++] = text[t++];
+        add(&a, NUMBER("--%s", p->name));
         if (p->choices[0])
-            snprintf(text[t], 64, "%s", p->choices[c->param[i]]);
+            add(&a, NUMBER("%s", p->choices[c->param[i]]));
         else
-            snprintf(text[t], 64, "%lld", c->param[i]);
-        argv[argc++] = text[t++];
+            add(&a, NUMBER("%lld", c->param[i]));
     }
-    argv[argc] = NULL;
-    return argc;
+#undef NUMBER
+    argv[a.n] = NULL;
+    return a.overflow ? -1 : a.n;
 }
 
 /* The last stderr line that says something (not an Open MPI rule of dashes). */
@@ -355,7 +434,7 @@ static void judge(const struct pk_config *cfg, const struct pk_child *child, dou
 bool pk_launch_run(const struct pk_launch *l, const struct pk_config *cfg, int reps,
                    struct pk_child_control *ctl, struct pk_result *out)
 {
-    char *argv[MAX_ARGS + 1], text[24][64], store[512], err[256];
+    char *argv[MAX_ARGS + 1], text[MAX_TEXT][64], store[512], err[256];
     struct pk_child child;
     bool finished;
 
@@ -369,13 +448,17 @@ bool pk_launch_run(const struct pk_launch *l, const struct pk_config *cfg, int r
     snprintf(out->job, sizeof out->job, "%s", l->job);
     snprintf(out->options, sizeof out->options, "bind:%s", pk_bind_name(l->bind));
     out->wall_s = out->startup_s = NAN;
-    runner_argv(l, cfg, reps, argv, text, store, sizeof store);
+    if (runner_argv(l, cfg, reps, argv, text, store, sizeof store) < 0) {
+        account(cfg, out, PK_STATUS_ERROR, "the runner's command line has more than %d words",
+                MAX_ARGS);
+        return true;
+    }
     set_omp_binding(l, cfg->spec.model);
-    char shm[64];
-    bool own_shm = shm_dir_begin(l, cfg->spec.model, shm, sizeof shm);
+    char dir[PATH_MAX];
+    bool own_dir = launch_dir_begin(l, cfg->spec.model, dir, sizeof dir);
     int not_started = pk_child_run(argv, l->timeout_s, ctl, &child, err, sizeof err);
-    if (own_shm)
-        shm_dir_end(shm);
+    if (own_dir)
+        launch_dir_end(dir);
     if (not_started) {
         account(cfg, out, PK_STATUS_ERROR, "%s", err);
         return true;

@@ -51,6 +51,21 @@ struct pk_config {
 /* Fills the runner paths, the default launcher (srun in a SLURM allocation, else mpirun). */
 void pk_launch_init(struct pk_launch *l);
 
+/*
+ * Checks pk's environment before a run: PK_RUNNER_DIR, when set, must hold pk-run, and
+ * PK_FAULT must parse. Returns 0, or -1 with a one-line reason naming the variable in err.
+ */
+int pk_launch_check_env(const struct pk_launch *l, char *err, size_t errlen);
+
+/* The most words --launcher may have (pk adds its own flags and the runner's argv to them). */
+#define PK_LAUNCHER_MAX_WORDS 48
+
+/*
+ * Sets the launcher command (words separated by spaces). Returns 0, or -1 with a one-line
+ * reason in err when it is empty, too long or has more than PK_LAUNCHER_MAX_WORDS words.
+ */
+int pk_launch_set_launcher(struct pk_launch *l, const char *text, char *err, size_t errlen);
+
 /* True if the mpi model can run; else false with the reason (naming what is missing) in why. */
 bool pk_launch_mpi_available(const struct pk_launch *l, char *why, size_t len);
 

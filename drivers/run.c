@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "fault.h"
 #include "runner.h"
+#include "sysinfo.h"
 #include "timer.h"
 
 static const char usage[] =
@@ -36,6 +37,8 @@ int main(int argc, char **argv)
     int workers;
     char err[256];
 
+    if (pk_sys_std_fds()) /* before anything opens a descriptor that would land on 0-2 */
+        return 2;
     pk_bind_init();
     if (runner_scan(argc, argv, &a, err, sizeof err))
         usage_error(err);

@@ -12,6 +12,7 @@
 #include "fault.h"
 #include "pk_kernel_mpi.h"
 #include "runner.h"
+#include "sysinfo.h"
 #include "timer.h"
 
 static const char usage[] =
@@ -168,6 +169,8 @@ int main(int argc, char **argv)
     long long n;
     char err[256];
 
+    if (pk_sys_std_fds()) /* before MPI opens descriptors that would land on 0-2 */
+        return 2;
     int provided;
     /* funneled: in the hybrid model only each rank's main thread calls MPI */
     MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);

@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "partition.h"
 #include "stats.h"
+#include "sysinfo.h"
 #include "team.h"
 #include "timer.h"
 
@@ -107,11 +108,6 @@ void pk_case_params_text(const struct pk_case *c, char *buf, size_t len)
         snprintf(buf, len, "-");
 }
 
-static double physical_memory(void)
-{
-    return (double)sysconf(_SC_PHYS_PAGES) * (double)sysconf(_SC_PAGESIZE);
-}
-
 static void human_bytes(char *buf, size_t len, double b)
 {
     const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
@@ -143,13 +139,37 @@ int pk_case_check(const struct pk_case *c, char *err, size_t errlen)
         for (rank.rank = 0; rank.rank < rank.ranks; rank.rank++)
             need += (double)k->bytes(&rank);
     }
-    double have = physical_memory();
-    if (need > 0.8 * have) {
+    struct pk_sys_memory m;
+    pk_sys_memory(NULL, &m);
+    /*
+     * pk-mpi's ranks check while their neighbours may already have allocated: MemAvailable
+     * there would count the run against itself, so they check the fixed limits only (pk
+     * checked MemAvailable before it launched them).
+     */
+    if (pk_model_is_distributed(c->model) && c->ranks > 1)
+        m.available = -1;
+    return pk_case_check_memory(c, need, &m, err, errlen);
+}
+
+int pk_case_check_memory(const struct pk_case *c, double need, const struct pk_sys_memory *m,
+                         char *err, size_t errlen)
+{
+    const struct {
+        double have;
+        const char *what;
+    } limits[] = {
+        {m->cgroup, "the limit of its cgroup (memory.max)"},
+        {m->available, "available now (MemAvailable)"},
+        {m->total >= 0 ? 0.8 * m->total : -1, "80% of this machine's memory (MemTotal)"},
+    };
+    for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++) {
+        if (limits[i].have < 0 || need <= limits[i].have)
+            continue;
         char need_text[32], have_text[32];
         human_bytes(need_text, sizeof need_text, need);
-        human_bytes(have_text, sizeof have_text, have);
-        snprintf(err, errlen, "%s size %lld needs %s of memory; this machine has %s", k->name, c->n,
-                 need_text, have_text);
+        human_bytes(have_text, sizeof have_text, limits[i].have);
+        snprintf(err, errlen, "%s size %lld needs %s of memory, more than the %s %s",
+                 c->kernel->name, c->n, need_text, have_text, limits[i].what);
         return -1;
     }
     return 0;

@@ -138,9 +138,18 @@ void pk_case_params_text(const struct pk_case *c, char *buf, size_t len);
 
 /*
  * Checks that c can run before anything is allocated: n within [1, max_size], the memory that
- * it needs within what the machine has. Returns 0, or -1 with a one-line reason in err.
+ * it needs within the cgroup's limit, what is available now and 80% of the machine's memory. Returns 0, or -1 with a one-line reason in err.
  */
 int pk_case_check(const struct pk_case *c, char *err, size_t errlen);
+
+struct pk_sys_memory;
+/*
+ * The memory part of pk_case_check: need bytes against each limit that m knows (the cgroup's
+ * memory.max, MemAvailable, 80% of MemTotal; -1 is unknown). Returns 0, or -1 with a reason
+ * that names the limit which refused.
+ */
+int pk_case_check_memory(const struct pk_case *c, double need, const struct pk_sys_memory *m,
+                         char *err, size_t errlen);
 
 /*
  * Maps the arena and runs the kernel's setup; for openmp and hybrid, first checks that OpenMP

@@ -29,6 +29,15 @@ refuses "missing MPI launcher" "'/nonexistent/mpirun'" "$PK" run -m mpi --launch
 refuses "unwritable output" "/nonexistent/dir/out.csv" "$PK" run -c S -o /nonexistent/dir/out.csv
 refuses "unknown command" "'rnu'" "$PK" rnu
 refuses "kernel named twice" "'polysum'" "$PK" run polysum polysum
+refuses "size with a newline: one line" "'100\\n'" "$PK" run -n $'100\n'
+refuses "100,000-digit size is too large" "too large" "$PK" run -n "$(head -c 100000 /dev/zero | tr '\0' 9)"
+refuses "open-ended worker range 1.." "'1..'" "$PK" run -p 1..
+refuses "open-ended worker range ..4" "'..4'" "$PK" run -p ..4
+refuses "worker count with a newline: one line" "'2\\n'" "$PK" run -p $'2\n'
+refuses "kernel name with a newline: one line" "'poly\\nsum'" "$PK" run $'poly\nsum'
+refuses "bad PK_FAULT" "'bogus'" env PK_FAULT=bogus "$PK" run polysum -c S -m serial
+refuses "bad PK_FAULT item" "'colour'" env PK_FAULT=wrong,colour=red "$PK" run polysum -c S -m serial
+refuses "PK_RUNNER_DIR without pk-run" "/nonexistent/runners" env PK_RUNNER_DIR=/nonexistent/runners "$PK" run polysum -c S -m serial
 refuses "pk-run unknown kernel" "'nope'" "$PK_RUN" nope serial 1 10
 refuses "pk-run mpi is not in-process" "'mpi'" "$PK_RUN" polysum mpi 2 10
 refuses "pk-run bad workers" "'0'" "$PK_RUN" polysum openmp 0 10

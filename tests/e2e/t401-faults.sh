@@ -8,11 +8,22 @@
 
 cd "$TMP" || exit 2
 ROOT=""; [ "$(id -u)" = 0 ] && ROOT=--allow-run-as-root
-# Open MPI's shared-memory segments go to a directory that pk makes for each local launch,
-# /dev/shm/pk-PID-XXXXXX, and removes afterwards, with whatever a killed launcher left there
-unset OMPI_MCA_btl_vader_backing_directory
-shm_before=$(ls -d /dev/shm/pk-* 2>/dev/null)
-shm_left() { ls -d /dev/shm/pk-* 2>/dev/null | grep -vxF "$shm_before"; }
+# Open MPI's shared-memory segments and session directory go to a directory that pk makes for
+# each local launch under PK_LAUNCH_DIR (here the test's own), and removes afterwards with
+# whatever a killed launcher left there. Other pk runs on this machine use theirs: while this
+# test runs, one in the background runs mpi again and again in the default /dev/shm.
+unset OMPI_MCA_btl_vader_backing_directory OMPI_MCA_orte_tmpdir_base
+mkdir "$TMP/launch"
+export PK_LAUNCH_DIR=$TMP/launch
+shm_left() { ls -A "$PK_LAUNCH_DIR"; }
+if mpi_available; then
+    : >bg.on
+    (while [ -e bg.on ]; do
+        env -u PK_LAUNCH_DIR "$PK" run polysum -n 7000001 -m mpi -p 2 -r 3 -w 0 -q >/dev/null 2>&1
+        echo $? >>bg.log
+    done) &
+    bg=$!
+fi
 
 # left SIZE: the processes (pk, runners, fork workers, launchers, ranks) whose command line
 # holds SIZE; a zombie shows no command line, but so long as its parent is alive, the parent is.
@@ -85,12 +96,16 @@ fi
 if mpi_available; then
     n=$((n + 1))
     printf '%s\n' '#!/bin/sh' ': >"$OMPI_MCA_btl_vader_backing_directory/vader_segment.left"' \
-        'kill -KILL $$' >fake-mpirun
+        'echo "$OMPI_MCA_btl_vader_backing_directory" >seen-dir' 'kill -KILL $$' >fake-mpirun
     chmod +x fake-mpirun
     "$PK" run polysum -n $n -m serial,mpi -p 2 -r 2 -q --launcher "$TMP/fake-mpirun" -o f.csv \
         >out 2>err; rc=$?
     rm -f fake-mpirun
     expect "mpi launcher killed, its shared memory left: pk removes it" mpi error "signal 9" $n
+    case $(cat seen-dir 2>/dev/null) in
+    "$PK_LAUNCH_DIR"/pk-*) ok "the launcher's directory was pk's own, under PK_LAUNCH_DIR" ;;
+    *) not_ok "the launcher's directory was pk's own, under PK_LAUNCH_DIR (got $(cat seen-dir))" ;;
+    esac
 else
     skip "mpi launcher killed, its shared memory left" "no pk-mpi or mpirun"
 fi
@@ -109,4 +124,15 @@ done
 [ -n "$worker" ] && kill -KILL "$worker"
 wait $pk; rc=$?
 expect "fork worker killed from outside" fork error "signal 9" $n
+
+# the mpi runs in the background went on beside all of the above, and each of them passed
+if mpi_available; then
+    rm -f bg.on
+    wait $bg
+    runs=$(wc -l <bg.log) passed=$(grep -cx 0 bg.log)
+    [ "$runs" -ge 1 ] && [ "$passed" -eq "$runs" ] && ok "a background pk ran mpi $runs times beside these cases" ||
+        not_ok "background mpi runs ($passed of $runs passed)"
+else
+    skip "background mpi runs" "no pk-mpi or mpirun"
+fi
 done_testing

@@ -108,6 +108,43 @@ START_TEST(test_cli_seconds)
 }
 END_TEST
 
+START_TEST(test_cli_quote_one_line)
+{
+    char buf[192];
+    pk_cli_quote("100\n", buf, sizeof buf);
+    ck_assert_str_eq(buf, "100\\n");
+    pk_cli_quote("a\tb\x7f", buf, sizeof buf);
+    ck_assert_str_eq(buf, "a\\x09b\\x7f");
+    pk_cli_quote("0123456789012345678901234567890123456789TAIL", buf, sizeof buf);
+    ck_assert_str_eq(buf, "0123456789012345678901234567890123456789...");
+    pk_cli_quote("", buf, sizeof buf);
+    ck_assert_str_eq(buf, "");
+}
+END_TEST
+
+START_TEST(test_cli_messages_are_one_short_line)
+{
+    static char huge[100001];
+    char err[256];
+    long long n;
+    int w[PK_MAX_WORKER_LIST], count;
+
+    memset(huge, '9', sizeof huge - 1);
+    ck_assert_int_eq(pk_cli_parse_count("size", huge, 1, 100, &n, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "too large") != NULL, "%s", err);
+    ck_assert_int_eq(pk_cli_parse_count("size", "100\n", 1, 1000, &n, err, sizeof err), -1);
+    ck_assert_msg(strchr(err, '\n') == NULL && strstr(err, "'100\\n'"), "%s", err);
+    ck_assert_int_eq(pk_cli_parse_workers("1..", 4, w, &count, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "'1..'") != NULL, "%s", err);
+    ck_assert_int_eq(pk_cli_parse_workers("..4", 4, w, &count, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "'..4'") != NULL, "%s", err);
+    ck_assert_int_eq(pk_cli_parse_workers("2,4\n", 4, w, &count, err, sizeof err), -1);
+    ck_assert_msg(strchr(err, '\n') == NULL, "%s", err);
+    ck_assert_int_eq(pk_cli_parse_seconds("timeout", "1\n", &(double){0}, err, sizeof err), -1);
+    ck_assert_msg(strchr(err, '\n') == NULL && strstr(err, "'1\\n'"), "%s", err);
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
     Suite *s = suite_create("cli");
@@ -118,6 +155,8 @@ Suite *cli_suite(void)
     tcase_add_test(tc, test_cli_workers_refuses);
     tcase_add_test(tc, test_cli_model_lists);
     tcase_add_test(tc, test_cli_seconds);
+    tcase_add_test(tc, test_cli_quote_one_line);
+    tcase_add_test(tc, test_cli_messages_are_one_short_line);
     suite_add_tcase(s, tc);
     return s;
 }
