@@ -227,6 +227,10 @@ static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, i
         argv[argc++] = "--bind";
         argv[argc++] = (char *)pk_bind_name(l->bind);
     }
+    if (l->pages != PK_PAGES_NORMAL) {
+        argv[argc++] = "--pages";
+        argv[argc++] = (char *)pk_pages_name(l->pages);
+    }
     if (l->until_ci > 0) {
         snprintf(text[t], 64, "%g", l->until_ci);
         argv[argc++] = "--until-ci";
