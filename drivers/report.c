@@ -183,6 +183,28 @@ static void table_fits(FILE *f, const struct pk_result *all, int first, int end)
     }
 }
 
+/* When the configurations' arenas got different page sizes, a line that lists them. */
+static void pages_note(FILE *f, const struct pk_result *all, int first, int end)
+{
+    const char *seen = NULL;
+    bool differ = false;
+    for (int i = first; i < end; i++) {
+        const char *p = all[i].rec.pages;
+        if (strcmp(p, "-") == 0)
+            continue;
+        differ |= seen && strcmp(seen, p) != 0;
+        seen = seen ? seen : p;
+    }
+    if (!differ)
+        return;
+    fprintf(f, "  page size differs between configurations (their rates are not comparable):");
+    for (int i = first; i < end; i++)
+        if (strcmp(all[i].rec.pages, "-") != 0)
+            fprintf(f, "%s %s p=%d %s", i > first ? "," : "", all[i].rec.model,
+                    all[i].rec.workers, all[i].rec.pages);
+    fputc('\n', f);
+}
+
 static void table_notes(FILE *f, const struct pk_result *all, int first, int end)
 {
     const char *agreed = NULL;
@@ -199,6 +221,7 @@ static void table_notes(FILE *f, const struct pk_result *all, int first, int end
             fprintf(f, "  %s p=%d: %s: %s\n", r->model, r->workers, pk_status_name(r->status),
                     r->detail);
     }
+    pages_note(f, all, first, end);
     if (agreed)
         fprintf(f, "  result %s%s\n", agreed,
                 all_agree ? " (every configuration verified and agrees)" : "");
