@@ -1,4 +1,4 @@
-"""Summarises bench/stream-layout's files: median GB/s per build, model and p, over all passes,
+"""Summarises bench/stream-layout's files (argv: OUTDIR N [CSV_OUT]): median GB/s per build, model and p, over all passes,
 against likwid-bench's median at the same thread count (1 or the cores; mpi and fork at p use
 the p-thread figure)."""
 import csv
@@ -26,6 +26,17 @@ for path in sorted(glob.glob(os.path.join(out, "*-[0-9]*.csv"))):
             builds.setdefault(build, {}).setdefault(key, []).append(24 * n / float(row["time_s"]) / 1e9)
             pages.setdefault(build, {})[key] = row.get("pages", "-")
 models = ["serial", "openmp", "threads", "fork", "mpi"]
+if len(sys.argv) > 3:  # every figure, one row each: what the summary below is made of
+    with open(sys.argv[3], "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["source", "model", "workers", "size", "gbps", "pages"])
+        for t, vs in sorted(likwid.items()):
+            for v in vs:
+                w.writerow(["likwid-stream_avx", "-", t, n, v, "-"])
+        for b in sorted(builds):
+            for (m, p), vs in sorted(builds[b].items()):
+                for v in vs:
+                    w.writerow([b, m, p, n, f"{v:.4f}", pages[b][(m, p)]])
 print(open(os.path.join(out, "cpu")).read().strip())
 print(open(os.path.join(out, "setup")).read().strip())
 print("likwid-bench stream_avx triad, median GB/s: " +
