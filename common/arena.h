@@ -18,8 +18,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define PK_ARENA_LARGE   ((size_t)64 * 1024)        /* allocations from here up are staggered */
-#define PK_ARENA_SPAN    ((size_t)2 * 1024 * 1024)  /* the base's alignment: a huge page */
+#define PK_ARENA_LARGE   ((size_t)64 * 1024)       /* allocations from here up are staggered */
+#define PK_ARENA_SPAN    ((size_t)2 * 1024 * 1024) /* the base's alignment: a huge page */
 #define PK_ARENA_STAGGER ((size_t)(4096 + 3 * 64)) /* a page and three cache lines */
 
 /* The page size an arena asks for (pk's --pages). */
@@ -31,8 +31,8 @@ enum pk_pages {
 struct pk_arena {
     unsigned char *base; /* PK_ARENA_SPAN-aligned, inside the mapping */
     size_t size, used;
-    int large;           /* large allocations so far: the next one's stagger */
-    void *map;           /* the mapping itself, and its length */
+    int large; /* large allocations so far: the next one's stagger */
+    void *map; /* the mapping itself, and its length */
     size_t map_len;
     enum pk_pages pages;
     bool shared;
@@ -68,7 +68,8 @@ double pk_arena_huge_share(const struct pk_arena *a);
 
 /*
  * Why huge pages cannot back this arena, or NULL if nothing stands in the way: shared memory
- * with shared-memory THP off, or THP off altogether (read from /sys/kernel/mm/transparent_hugepage).
+ * with shared-memory THP off, or THP off altogether (read from
+ * /sys/kernel/mm/transparent_hugepage).
  */
 const char *pk_arena_huge_refused(bool shared);
 

@@ -200,8 +200,8 @@ static void pages_note(FILE *f, const struct pk_result *all, int first, int end)
     fprintf(f, "  page size differs between configurations (their rates are not comparable):");
     for (int i = first; i < end; i++)
         if (strcmp(all[i].rec.pages, "-") != 0)
-            fprintf(f, "%s %s p=%d %s", i > first ? "," : "", all[i].rec.model,
-                    all[i].rec.workers, all[i].rec.pages);
+            fprintf(f, "%s %s p=%d %s", i > first ? "," : "", all[i].rec.model, all[i].rec.workers,
+                    all[i].rec.pages);
     fputc('\n', f);
 }
 

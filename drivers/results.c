@@ -103,7 +103,7 @@ static void write_row(FILE *f, const struct pk_result *r, int rep)
     }
     fprintf(f, ",%d,", c->threads); /* later columns last, so older scripts keep theirs */
     csv_text(f, c->pages);
-    fputs("\r\n", f);              /* RFC 4180 line ends */
+    fputs("\r\n", f); /* RFC 4180 line ends */
 }
 
 int pk_results_write_csv(FILE *f, const struct pk_result *r, int n)

@@ -17,8 +17,8 @@ size_t mandelbrot_bytes(const struct pk_case *c)
 {
     size_t pixels = (size_t)mandelbrot_rows(c->n) * (size_t)c->n;
     size_t ranks = (size_t)c->ranks;
-    return pk_arena_bytes(sizeof(struct mandelbrot_data)) + 2 * pk_arena_bytes(pixels * sizeof(int)) +
-           2 * pk_arena_bytes(ranks * sizeof(int)) +
+    return pk_arena_bytes(sizeof(struct mandelbrot_data)) +
+           2 * pk_arena_bytes(pixels * sizeof(int)) + 2 * pk_arena_bytes(ranks * sizeof(int)) +
            pk_arena_bytes(ranks * MANDELBROT_AHEAD * sizeof(long long));
 }
 

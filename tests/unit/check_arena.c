@@ -36,8 +36,8 @@ START_TEST(test_arena_large_allocations_differ_modulo_every_power)
     void *at[3];
 
     /* exactly what the three need by pk_arena_bytes, the accounting every bytes() uses */
-    ck_assert_int_eq(pk_arena_map(&a, 3 * pk_arena_bytes(big), PK_PAGES_NORMAL, true, err,
-                                  sizeof err), 0);
+    ck_assert_int_eq(
+        pk_arena_map(&a, 3 * pk_arena_bytes(big), PK_PAGES_NORMAL, true, err, sizeof err), 0);
     for (int i = 0; i < 3; i++) {
         at[i] = pk_arena_alloc(&a, big);
         ck_assert_ptr_nonnull(at[i]);
@@ -60,8 +60,8 @@ START_TEST(test_arena_many_arrays_stay_apart)
     void *at[64];
     size_t size = (size_t)1 << 20; /* a power of two: the worst case */
 
-    ck_assert_int_eq(pk_arena_map(&a, 64 * pk_arena_bytes(size), PK_PAGES_NORMAL, false, err,
-                                  sizeof err), 0);
+    ck_assert_int_eq(
+        pk_arena_map(&a, 64 * pk_arena_bytes(size), PK_PAGES_NORMAL, false, err, sizeof err), 0);
     for (int i = 0; i < 64; i++)
         ck_assert_ptr_nonnull(at[i] = pk_arena_alloc(&a, size));
     assert_distinct_mod(at, 64, 4096, "64 arrays of 1 MiB");
@@ -125,11 +125,11 @@ static int histogram_arrays(const struct pk_case *c, void **at)
 }
 
 static const struct layout_case layouts[] = {
-    {"stream", 1 << 17, NULL, NULL, stream_arrays},       /* 1 MiB each: a power of two */
-    {"square", 1 << 17, NULL, NULL, square_arrays},       /* 1 MiB each */
-    {"stencil", 512, NULL, NULL, stencil_arrays},         /* 2 MiB grids */
-    {"matmul", 128, NULL, NULL, matmul_arrays},           /* 128 KiB matrices */
-    {"mandelbrot", 1280, NULL, NULL, mandelbrot_arrays},  /* 2.5 MiB images */
+    {"stream", 1 << 17, NULL, NULL, stream_arrays},         /* 1 MiB each: a power of two */
+    {"square", 1 << 17, NULL, NULL, square_arrays},         /* 1 MiB each */
+    {"stencil", 512, NULL, NULL, stencil_arrays},           /* 2 MiB grids */
+    {"matmul", 128, NULL, NULL, matmul_arrays},             /* 128 KiB matrices */
+    {"mandelbrot", 1280, NULL, NULL, mandelbrot_arrays},    /* 2.5 MiB images */
     {"histogram", 1000, "bins", "32768", histogram_arrays}, /* 256 KiB blocks */
 };
 
