@@ -54,6 +54,9 @@ static const char run_usage[] =
     "                      (threads, fork: sched_setaffinity; openmp: OMP_PROC_BIND and\n"
     "                      OMP_PLACES; mpi: the launcher's binding flags); the CPUs each\n"
     "                      worker really had are recorded either way\n"
+    "      --pages P       normal (default: 4 KiB pages in every model) or huge (transparent\n"
+    "                      huge pages where the kernel allows them); the page size each\n"
+    "                      configuration got is recorded either way (column pages)\n"
     "  -q, --quiet         no progress line and no warnings\n"
     "  -h, --help          this text\n"
     "Kernel options apply to the kernels that have them ('pk list' shows them).\n"
@@ -78,7 +81,8 @@ enum {
     O_BIND,
     O_QUIET,
     O_THREADS,
-    O_HELP
+    O_HELP,
+    O_PAGES
 };
 
 static const struct opt run_opts[] = {
@@ -90,7 +94,8 @@ static const struct opt run_opts[] = {
     {O_OUTPUT, 'o', "output", true},   {O_ORDER, 0, "order", true},
     {O_UNTIL_CI, 0, "until-ci", true}, {O_BIND, 0, "bind", true},
     {O_QUIET, 'q', "quiet", false},    {O_THREADS, 0, "threads", true},
-    {O_HELP, 'h', "help", false},      {0, 0, NULL, false},
+    {O_HELP, 'h', "help", false},      {O_PAGES, 0, "pages", true},
+    {0, 0, NULL, false},
 };
 
 #define MAX_PARAM_ARGS 16
@@ -262,6 +267,10 @@ static void parse_option(struct run_request *q, struct pk_launch *l, int id, str
     case O_BIND:
         if (pk_bind_parse(s->value, &l->bind))
             pk_usage_error("unknown --bind '%s' (none, close or spread)", s->value);
+        break;
+    case O_PAGES:
+        if (pk_pages_parse(s->value, &l->pages))
+            pk_usage_error("unknown --pages '%s' (normal or huge)", s->value);
         break;
     case O_QUIET:
         q->quiet = true;

@@ -35,6 +35,7 @@ struct pk_launch {
     int reps, warmup;
     double until_ci; /* --until-ci PCT; reps is then the most */
     enum pk_bind bind;
+    enum pk_pages pages; /* --pages: passed to the runners when huge */
     char host[64], run[64], commit[64], job[64]; /* context keys of every row */
     char *user_omp[2];                           /* the caller's OMP_PROC_BIND, OMP_PLACES */
 };

@@ -198,6 +198,29 @@ static const char *clean(char *buf, size_t len, const char *s)
     return buf;
 }
 
+/* When the configurations' arenas got different page sizes, a line that lists them. */
+static void pages_note(FILE *f, const struct pk_result *all, int first, int end)
+{
+    const char *seen = NULL;
+    bool differ = false;
+    for (int i = first; i < end; i++) {
+        const char *p = all[i].rec.pages;
+        if (strcmp(p, "-") == 0)
+            continue;
+        differ |= seen && strcmp(seen, p) != 0;
+        seen = seen ? seen : p;
+    }
+    if (!differ)
+        return;
+    char text[64];
+    fprintf(f, "  page size differs between configurations (their rates are not comparable):");
+    for (int i = first; i < end; i++)
+        if (strcmp(all[i].rec.pages, "-") != 0)
+            fprintf(f, "%s %s p=%d %s", i > first ? "," : "", all[i].rec.model, all[i].rec.workers,
+                    clean(text, sizeof text, all[i].rec.pages));
+    fputc('\n', f);
+}
+
 static void table_notes(FILE *f, const struct pk_result *all, int first, int end)
 {
     char text[512];
@@ -215,6 +238,7 @@ static void table_notes(FILE *f, const struct pk_result *all, int first, int end
             fprintf(f, "  %s p=%d: %s: %s\n", r->model, r->workers, pk_status_name(r->status),
                     clean(text, sizeof text, r->detail));
     }
+    pages_note(f, all, first, end);
     if (agreed)
         fprintf(f, "  result %s%s\n", clean(text, sizeof text, agreed),
                 all_agree ? " (every configuration verified and agrees)" : "");

@@ -8,11 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NCOLUMNS 26
+#define NCOLUMNS 27
 static const char *const columns[NCOLUMNS] = {
     "kernel", "model", "workers", "size",   "class",  "params", "seed",      "status",  "detail",
     "result", "rep",   "warmup",  "time_s", "rate",   "unit",   "startup_s", "setup_s", "wall_s",
     "cpus",   "hosts", "host",    "run",    "commit", "job",    "threads",   "options",
+    "pages",
 };
 
 struct pk_summary pk_result_summary(const struct pk_result *r)
@@ -113,6 +114,8 @@ static void write_row(FILE *f, const struct pk_result *r, int rep)
     }
     fprintf(f, ",%d,", c->threads); /* later columns last, so older scripts keep theirs */
     csv_text(f, r->options);
+    fputc(',', f);
+    csv_text(f, c->pages);
     fputs("\r\n", f); /* RFC 4180 line ends */
 }
 
@@ -276,6 +279,7 @@ static int parse_row(char *const f[], int ncols, struct pk_result *r, long long 
     FIELD(23, !copy_text(r->job, sizeof r->job, f[23]));
     FIELD(24, !parse_ll_field(f[24], &threads, 1) && threads <= workers);
     FIELD(25, ncols <= 25 || !copy_text(r->options, sizeof r->options, f[25]));
+    FIELD(26, ncols <= 26 || !copy_text(c->pages, sizeof c->pages, f[26]));
 #undef FIELD
     c->threads = (int)threads;
     c->workers = (int)workers;
@@ -395,10 +399,13 @@ int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, i
     int nf, line = 1, rc, start = *n, bad;
     struct pk_result row;
 
-    /* the header: the columns this pk writes, or the first 25 of them (files before options) */
+    /*
+     * the header: the columns this pk writes, or a first part of them from 25 on (files of an
+     * older pk, before options, pages, ...): later columns are only ever added at the end
+     */
     rc = split_record(&p, f, NCOLUMNS + 16, &nf);
     int ncols = nf;
-    bool header_ok = rc == 0 && (nf == NCOLUMNS || nf == 25); /* rc 1: a header cut short */
+    bool header_ok = rc == 0 && nf >= 25 && nf <= NCOLUMNS; /* rc 1: a header cut short */
     for (int i = 0; header_ok && i < nf; i++)
         header_ok = strcmp(f[i], columns[i]) == 0;
     if (!header_ok) {

@@ -15,7 +15,8 @@
 
 static const char usage[] =
     "usage: pk-run KERNEL MODEL WORKERS SIZE [-r REPS] [-w WARMUP] [--seed S]\n"
-    "              [--bind none|close|spread] [--until-ci PCT] [--OPTION VALUE]\n"
+    "              [--bind none|close|spread] [--pages normal|huge] [--until-ci PCT]\n"
+    "              [--OPTION VALUE]\n"
     "Runs one configuration and prints one result line (see README.md, 'The result line').\n"
     "MODEL is serial, openmp, threads or fork; mpi runs through pk-mpi.\n";
 

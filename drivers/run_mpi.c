@@ -17,7 +17,8 @@
 
 static const char usage[] =
     "usage: LAUNCHER -np P pk-mpi KERNEL SIZE [-r REPS] [-w WARMUP] [--seed S]\n"
-    "                               [--until-ci PCT] [--threads T] [--OPTION VALUE]\n"
+    "                               [--until-ci PCT] [--threads T] [--pages normal|huge]\n"
+    "                               [--OPTION VALUE]\n"
     "--threads T runs the hybrid model: P ranks of T OpenMP threads each.\n"
     "Placement (--bind) belongs to the launcher: pk passes its binding flags.\n"
     "Runs one mpi configuration on P ranks and prints one result line from rank 0.\n";
@@ -153,8 +154,13 @@ static void execute(struct pk_case *c, pk_mpi_run_fn run, pk_mpi_run_fn collect,
         }
         MPI_Bcast(&go_on, 1, MPI_C_BOOL, 0, comm);
     }
-    if (rank == 0)
+    double share = pk_arena_huge_share(&c->arena), lo, hi;
+    MPI_Reduce(&share, &lo, 1, MPI_DOUBLE, MPI_MIN, 0, comm);
+    MPI_Reduce(&share, &hi, 1, MPI_DOUBLE, MPI_MAX, 0, comm);
+    if (rank == 0) {
         pk_record_set_rate(rec, c);
+        pk_record_set_pages(rec, c, lo, hi);
+    }
     pk_case_release(c);
 }
 

@@ -10,13 +10,14 @@
 #include "opts.h"
 #include "timer.h"
 
-enum { O_REPS = 1, O_WARMUP, O_SEED, O_BIND, O_UNTIL_CI, O_THREADS, O_HELP };
+enum { O_REPS = 1, O_WARMUP, O_SEED, O_BIND, O_UNTIL_CI, O_THREADS, O_HELP, O_PAGES };
 
 static const struct opt runner_opts[] = {
     {O_REPS, 'r', "reps", true},       {O_WARMUP, 'w', "warmup", true},
     {O_SEED, 0, "seed", true},         {O_BIND, 0, "bind", true},
     {O_UNTIL_CI, 0, "until-ci", true}, {O_THREADS, 0, "threads", true},
-    {O_HELP, 'h', "help", false},      {0, 0, NULL, false},
+    {O_HELP, 'h', "help", false},      {O_PAGES, 0, "pages", true},
+    {0, 0, NULL, false},
 };
 
 int runner_scan(int argc, char **argv, struct runner_args *a, char *err, size_t errlen)
@@ -68,6 +69,12 @@ int runner_scan(int argc, char **argv, struct runner_args *a, char *err, size_t 
                 return -1;
             }
             break;
+        case O_PAGES:
+            if (pk_pages_parse(s.value, &a->pages)) {
+                snprintf(err, errlen, "unknown --pages '%s' (normal or huge)", s.value);
+                return -1;
+            }
+            break;
         case O_UNTIL_CI:
             if (pk_cli_parse_seconds("--until-ci", s.value, &a->until_ci, err, errlen))
                 return -1;
@@ -98,6 +105,7 @@ int runner_apply(const struct runner_args *a, struct pk_case *c, char *err, size
     const char *progress = getenv("PK_PROGRESS");
     c->seed = a->seed;
     c->bind = a->bind;
+    c->pages = a->pages;
     c->until_ci = a->until_ci;
     c->progress = progress && *progress;
     for (int i = 0; i < a->nparams; i++) {

@@ -15,6 +15,7 @@ struct runner_args {
     int reps, warmup;
     unsigned long long seed;
     enum pk_bind bind;
+    enum pk_pages pages;
     double until_ci;
     int threads; /* pk-mpi --threads T: the hybrid model; 0 when not given */
     char param_name[PK_MAX_PARAMS * 4][64];
@@ -25,7 +26,7 @@ struct runner_args {
 
 /*
  * Scans a runner's command line: positional words, -r/--reps (with --until-ci: the most reps),
- * -w/--warmup, --seed, --bind, --until-ci PCT, -h/--help and kernel parameters (--NAME VALUE).
+ * -w/--warmup, --seed, --bind, --pages, --until-ci PCT, -h/--help and kernel parameters (--NAME VALUE).
  * Returns 0, or -1 with a one-line reason in err.
  */
 int runner_scan(int argc, char **argv, struct runner_args *a, char *err, size_t errlen);

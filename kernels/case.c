@@ -183,8 +183,12 @@ int pk_case_prepare(struct pk_case *c, char *err, size_t errlen)
         return -1;
     if (c->model == PK_HYBRID && pk_team_check(c->threads_per_rank, err, errlen))
         return -1;
-    /* room for the alignment of a handful of allocations, plus a page for small state */
-    if (pk_arena_map(&c->arena, bytes + 16 * pk_arena_slack(bytes) + 4096, err, errlen))
+    /*
+     * room for the alignment of a handful of allocations, plus a page for small state; only
+     * the fork model's workers need to see the arena (huge pages want private memory)
+     */
+    if (pk_arena_map(&c->arena, bytes + 16 * pk_arena_slack(bytes) + 4096, c->pages,
+                     c->model == PK_FORK, err, errlen))
         return -1;
     if (c->kernel->setup(c, err, errlen)) {
         pk_arena_unmap(&c->arena);
@@ -197,6 +201,53 @@ void pk_case_release(struct pk_case *c)
 {
     pk_arena_unmap(&c->arena);
     c->data = NULL;
+}
+
+/* "4k", "2m", "1g": a page size in the pages column's words. */
+static void size_word(char *buf, size_t len, long long bytes)
+{
+    const char *unit = "kmg";
+    int u = 0;
+    bytes /= 1024;
+    while (bytes >= 1024 && bytes % 1024 == 0 && u < 2) {
+        bytes /= 1024;
+        u++;
+    }
+    snprintf(buf, len, "%lld%c", bytes % 100000000, unit[u]);
+}
+
+/* The size of a transparent huge page here (2 MiB on x86-64). */
+static long long huge_page_size(void)
+{
+    long long v = 0;
+    FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size", "r");
+    if (f) {
+        if (fscanf(f, "%lld", &v) != 1)
+            v = 0;
+        fclose(f);
+    }
+    return v > 0 ? v : 2 * 1024 * 1024;
+}
+
+void pk_record_set_pages(struct pk_record *rec, const struct pk_case *c, double lo, double hi)
+{
+    char base[24], huge[24];
+    const char *why;
+
+    size_word(base, sizeof base, sysconf(_SC_PAGESIZE));
+    size_word(huge, sizeof huge, huge_page_size());
+    if (lo < 0)
+        snprintf(rec->pages, sizeof rec->pages, "-");
+    else if (hi == 0)
+        snprintf(rec->pages, sizeof rec->pages, "%.8s", base);
+    else if (lo >= 0.95)
+        snprintf(rec->pages, sizeof rec->pages, "%.8s", huge);
+    else
+        snprintf(rec->pages, sizeof rec->pages, "%.8s:%d%%", huge, (int)(100 * lo));
+    why = c->pages == PK_PAGES_HUGE ? pk_arena_huge_refused(c->arena.shared) : NULL;
+    if (why && rec->status == PK_STATUS_OK && strcmp(rec->detail, "-") == 0)
+        snprintf(rec->detail, sizeof rec->detail, "--pages huge refused: %s: %s pages", why,
+                 rec->pages);
 }
 
 bool pk_results_agree(const struct pk_kernel *k, const char *a, const char *b)
@@ -439,6 +490,8 @@ void pk_case_execute(struct pk_case *c, int warmup, int reps, struct pk_record *
             break;
     }
     pk_record_set_rate(rec, c);
+    double share = pk_arena_huge_share(&c->arena);
+    pk_record_set_pages(rec, c, share, share);
 out_stop:
     if (stop_pool(c, err, sizeof err) && !pk_status_is_failure(rec->status))
         fail(rec, PK_STATUS_ERROR, err);

@@ -43,6 +43,7 @@ struct pk_case {
     struct pk_threadpool *threads;  /* threads model: started after setup */
     void *data;                     /* the kernel's own state, in the arena */
     enum pk_bind bind;              /* worker placement (--bind) */
+    enum pk_pages pages;            /* the arena's page size (--pages) */
     double until_ci;                /* stop once the median's 95% CI is within this % (0: off) */
     bool progress;                  /* report each rep on stderr ("pk-progress K N") */
     char error[256];                /* why a run function failed or skipped */
@@ -194,6 +195,13 @@ void pk_record_describe(struct pk_record *rec, const struct pk_case *c, int warm
 
 /* True once rec's reps give a 95% CI of the median within pct percent of it either way. */
 bool pk_record_precise(const struct pk_record *rec, double pct);
+
+/*
+ * Sets rec->pages from the share of c's arena in huge pages, lo and hi its least and most over
+ * the processes that hold one (pk_arena_huge_share; lo < 0: unknown). With --pages huge where
+ * the arena cannot have them, an ok row's detail says why.
+ */
+void pk_record_set_pages(struct pk_record *rec, const struct pk_case *c, double lo, double hi);
 
 /* Sets rec->rate from the median of its times, when the kernel reports a figure. */
 void pk_record_set_rate(struct pk_record *rec, const struct pk_case *c);

@@ -88,7 +88,8 @@ size_t histogram_bytes(const struct pk_case *c)
     size_t nbins = (size_t)c->param[HISTOGRAM_PARAM_BINS];
     size_t block = ((size_t)total_at_of((long long)nbins) + CACHE_LINE_COUNTERS) * counter;
 
-    return sizeof(struct histogram_data) + block * (1 + (size_t)nparts_of(c)) + nbins * counter;
+    return pk_arena_bytes(sizeof(struct histogram_data)) + pk_arena_bytes(block) +
+           pk_arena_bytes(block * (size_t)nparts_of(c)) + pk_arena_bytes(nbins * counter);
 }
 
 /* The reference: a plain serial pass of its own, not the counting code under test. */

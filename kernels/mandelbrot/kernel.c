@@ -16,8 +16,10 @@ long long mandelbrot_work(const struct mandelbrot_data *d, long long lo, long lo
 size_t mandelbrot_bytes(const struct pk_case *c)
 {
     size_t pixels = (size_t)mandelbrot_rows(c->n) * (size_t)c->n;
-    size_t per_rank = 2 * sizeof(int) + MANDELBROT_AHEAD * sizeof(long long);
-    return sizeof(struct mandelbrot_data) + 2 * pixels * sizeof(int) + (size_t)c->ranks * per_rank;
+    size_t ranks = (size_t)c->ranks;
+    return pk_arena_bytes(sizeof(struct mandelbrot_data)) +
+           2 * pk_arena_bytes(pixels * sizeof(int)) + 2 * pk_arena_bytes(ranks * sizeof(int)) +
+           pk_arena_bytes(ranks * MANDELBROT_AHEAD * sizeof(long long));
 }
 
 int mandelbrot_setup(struct pk_case *c, char *err, size_t errlen)

@@ -21,8 +21,9 @@ static size_t work_len(long long n)
 size_t matmul_bytes(const struct pk_case *c)
 {
     size_t n2 = (size_t)c->n * (size_t)c->n;
-    return sizeof(struct matmul_data) + 3 * n2 * sizeof(double) +
-           (size_t)slots(c) * work_len(c->n) * sizeof(double) + 2 * (size_t)c->ranks * sizeof(int);
+    return pk_arena_bytes(sizeof(struct matmul_data)) + 3 * pk_arena_bytes(n2 * sizeof(double)) +
+           pk_arena_bytes((size_t)slots(c) * work_len(c->n) * sizeof(double)) +
+           2 * pk_arena_bytes((size_t)c->ranks * sizeof(int));
 }
 
 int matmul_setup(struct pk_case *c, char *err, size_t errlen)

@@ -43,8 +43,9 @@ uint64_t square_hash(const long long *y, long long n)
 
 size_t square_bytes(const struct pk_case *c)
 {
-    return 2 * (size_t)c->n * sizeof(long long) + sizeof(struct square_data) +
-           2 * (size_t)c->ranks * sizeof(int);
+    return 2 * pk_arena_bytes((size_t)c->n * sizeof(long long)) +
+           pk_arena_bytes(sizeof(struct square_data)) +
+           2 * pk_arena_bytes((size_t)c->ranks * sizeof(int));
 }
 
 /* The part of y this process writes: all of it, except on an mpi rank other than 0 (its block). */

@@ -75,7 +75,8 @@ static void reference(struct stencil_data *d, long long N)
 size_t stencil_bytes(const struct pk_case *c)
 {
     size_t grid = (size_t)c->n * (size_t)c->n * sizeof(double);
-    return sizeof(struct stencil_data) + 4 * grid + 2 * (size_t)c->ranks * sizeof(int);
+    return pk_arena_bytes(sizeof(struct stencil_data)) + 4 * pk_arena_bytes(grid) +
+           2 * pk_arena_bytes((size_t)c->ranks * sizeof(int));
 }
 
 int stencil_setup(struct pk_case *c, char *err, size_t errlen)

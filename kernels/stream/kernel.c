@@ -36,7 +36,9 @@ long long stream_class_size(enum pk_class cls)
 size_t stream_bytes(const struct pk_case *c)
 {
     struct pk_range r = local_range(c);
-    return sizeof(struct stream_data) + 3 * (size_t)(r.hi - r.lo) * sizeof(double);
+    /* pk_arena_bytes: each array with its alignment and its stagger (arena.h) */
+    return pk_arena_bytes(sizeof(struct stream_data)) +
+           3 * pk_arena_bytes((size_t)(r.hi - r.lo) * sizeof(double));
 }
 
 void stream_fill(struct stream_data *d, long long lo, long long hi)

@@ -82,7 +82,7 @@ START_TEST(test_forkpool_writes_reach_the_arena)
     struct pk_arena a;
     struct pk_forkpool *pool;
     char err[256];
-    ck_assert_int_eq(pk_arena_map(&a, 4096, err, sizeof err), 0);
+    ck_assert_int_eq(pk_arena_map(&a, 4096, PK_PAGES_NORMAL, true, err, sizeof err), 0);
     long long *slots = pk_arena_alloc(&a, 4 * sizeof *slots);
     ck_assert_int_eq(pk_forkpool_start(&pool, 4, err, sizeof err), 0);
     ck_assert_int_eq(pk_forkpool_run(pool, shared_worker, slots, NULL, 0, err, sizeof err), 0);

@@ -152,6 +152,7 @@ START_TEST(test_results_quoted_model_and_class_round_trip)
     ck_assert_str_eq(in[0].rec.model, "serial");
     ck_assert_str_eq(in[0].rec.detail, "a, b");
     ck_assert_str_eq(in[0].options, ""); /* a file from before the options column */
+    ck_assert_str_eq(in[0].rec.pages, "-"); /* and before the pages column */
     FILE *f = open_memstream(&again, &len);
     ck_assert_int_eq(pk_results_write_csv(f, in, n), 0);
     fclose(f);
@@ -174,8 +175,8 @@ static char *one_row(char *buf, size_t len, const char *kernel, const char *mode
     snprintf(buf, len,
              "kernel,model,workers,size,class,params,seed,status,detail,result,rep,warmup,"
              "time_s,rate,unit,startup_s,setup_s,wall_s,cpus,hosts,host,run,commit,job,"
-             "threads,options\r\n"
-             "%s,%s,1,1000,S,-,1,ok,%s,249833583000,1,0,%s,%s,-,,,,-,-,vm,r,c,,1,bind:none\r\n",
+             "threads,options,pages\r\n"
+             "%s,%s,1,1000,S,-,1,ok,%s,249833583000,1,0,%s,%s,-,,,,-,-,vm,r,c,,1,bind:none,4k\r\n",
              kernel, model, detail, time, rate);
     return buf;
 }
@@ -207,6 +208,7 @@ START_TEST(test_results_bad_values_are_refused)
                   err);
     ck_assert_int_eq(n, 1);
     ck_assert_str_eq(in[0].options, "bind:none");
+    ck_assert_str_eq(in[0].rec.pages, "4k");
     free(in);
 }
 END_TEST
