@@ -309,8 +309,8 @@ static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, i
         add(&a, pk_bind_name(l->bind));
     }
     if (l->pages != PK_PAGES_NORMAL) {
-        argv[argc++] = "--pages";
-        argv[argc++] = (char *)pk_pages_name(l->pages);
+        add(&a, "--pages");
+        add(&a, pk_pages_name(l->pages));
     }
     if (l->until_ci > 0) {
         add(&a, "--until-ci");
