@@ -6,6 +6,7 @@
 
 void spawn_job(struct spawn_slot *slot, int w, long long a, long long d)
 {
+    slot[w].out_of_turn += a != slot[w].runs; /* rounds come 0, 1, ...: one run each */
     slot[w].runs++;
     slot[w].sum += a;
     slot[w].d = d;
@@ -48,7 +49,7 @@ void spawn_verify(const struct pk_case *c, struct pk_verdict *v)
     const struct spawn_slot *guard = &d->slot[c->workers];
     long long n = c->n, sum = n * (n - 1) / 2; /* exact: n <= 10^7 */
 
-    v->covered = c->n; /* every worker's count of all n rounds */
+    v->covered = c->n; /* every worker ran each of the n rounds once, in order */
     v->status = PK_STATUS_FAILED;
     snprintf(v->result, sizeof v->result, "-");
     for (int w = 0; w < c->workers; w++) {
@@ -63,13 +64,19 @@ void spawn_verify(const struct pk_case *c, struct pk_verdict *v)
                      s->sum, sum);
             return;
         }
+        if (s->out_of_turn) {
+            snprintf(v->detail, sizeof v->detail,
+                     "worker %d ran %lld times out of turn (a round twice, another never)", w,
+                     s->out_of_turn);
+            return;
+        }
         if (s->d != w + 1) {
             snprintf(v->detail, sizeof v->detail, "worker %d was given d %lld, not %d", w, s->d,
                      w + 1);
             return;
         }
     }
-    if (guard->runs || guard->sum || guard->d) {
+    if (guard->runs || guard->sum || guard->d || guard->out_of_turn) {
         snprintf(v->detail, sizeof v->detail, "slot %d past the %d workers was touched (runs %lld)",
                  c->workers, c->workers, guard->runs);
         return;

@@ -5,7 +5,9 @@
  * One rep is n rounds; each round creates p workers that each run job(a, d) with a = the round
  * and d = w + 1, then joins them all. job records both arguments in worker w's slot of the
  * arena. Reference: the closed forms of what every worker must have recorded after n rounds:
- * runs = n, sum of a = n(n-1)/2, d = w + 1; and the guard slot past the last worker untouched.
+ * runs = n, sum of a = n(n-1)/2, d = w + 1, and no run out of turn (each run's a equal to the
+ * runs before it, so the worker ran rounds 0, 1, ..., n-1 once each, in order); and the guard
+ * slot past the last worker untouched.
  * Exact: the counts are integers, and every model's result text is the same.
  */
 #ifndef SPAWN_KERNEL_H
@@ -24,6 +26,7 @@ struct spawn_slot {
     alignas(64) long long runs; /* how many times job ran as this worker */
     long long sum;              /* the sum of the a it was given */
     long long d;                /* the d it was last given */
+    long long out_of_turn;      /* runs whose a was not the runs before it */
 };
 
 /* The arguments one thread is started with: its Process(args=(a, d)). */
@@ -42,7 +45,8 @@ struct spawn_data {
 };
 
 /*
- * The tutorial's job(a, d), run as worker w: counts the run and records a and d in slot[w].
+ * The tutorial's job(a, d), run as worker w: counts the run, records a and d in slot[w], and
+ * counts the run out of turn unless a (the round) equals the runs it made before.
  * Compiled once, in kernel.c and not inlined, so serial's floor is a real function call and
  * not a loop the compiler folds into three stores, and every model runs the same code.
  */

@@ -104,6 +104,32 @@ START_TEST(test_spawn_verify_catches_wrong_records)
 }
 END_TEST
 
+/*
+ * A worker that ran one round three times and the two others never made n runs whose rounds sum
+ * to n(n-1)/2, with the right d: only the runs out of turn show it.
+ */
+START_TEST(test_spawn_verify_catches_a_round_run_twice_and_one_never)
+{
+    struct pk_case c;
+    struct pk_verdict v;
+    struct spawn_data *d;
+
+    prepare(&c, PK_SERIAL, 1, 3);
+    d = c.data;
+    for (int k = 0; k < 3; k++)
+        spawn_job(d->slot, 0, 1, 1); /* rounds 1, 1, 1 instead of 0, 1, 2 */
+    ck_assert_int_eq(d->slot[0].runs, 3);
+    ck_assert_int_eq(d->slot[0].sum, 3);
+    ck_assert_int_eq(verdict(&c, &v), PK_STATUS_FAILED);
+    ck_assert_msg(strstr(v.detail, "out of turn") != NULL, "detail '%s'", v.detail);
+    c.kernel->reset(&c);
+    for (int k = 0; k < 3; k++)
+        spawn_job(d->slot, 0, k, 1);
+    ck_assert_int_eq(verdict(&c, &v), PK_STATUS_OK);
+    pk_case_release(&c);
+}
+END_TEST
+
 /* A rep whose arguments are swapped (job(d, a)) must fail, even when n is small. */
 START_TEST(test_spawn_verify_catches_swapped_arguments)
 {
@@ -262,6 +288,7 @@ Suite *spawn_suite(void)
     tcase_add_loop_test(tc, test_spawn_run_fills_p_slots_and_no_more, PK_SERIAL, PK_MPI);
     tcase_add_test(tc, test_spawn_verify_catches_wrong_records);
     tcase_add_test(tc, test_spawn_verify_catches_swapped_arguments);
+    tcase_add_test(tc, test_spawn_verify_catches_a_round_run_twice_and_one_never);
     tcase_add_test(tc, test_spawn_reset_then_verify_fails);
     tcase_add_test(tc, test_spawn_fork_leaves_no_child_nor_descriptor);
     tcase_add_test(tc, test_spawn_fork_beside_the_pool_leaves_nothing);
