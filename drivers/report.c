@@ -151,8 +151,7 @@ static const char *const amdahl_why[] = {
     [PK_AMDAHL_SLOWDOWN] = "slowdown: the time at the largest p is above the time at the smallest",
     [PK_AMDAHL_FLAT] = "the times do not fall with p",
     [PK_AMDAHL_SUPERLINEAR] = "superlinear: a time fell faster than 1/p, from cache or noise",
-    [PK_AMDAHL_UNFIT] = "the law does not fit: a negative serial fraction, yet no time fell faster "
-                        "than 1/p",
+    [PK_AMDAHL_UNFIT] = "misfit: a negative serial fraction, yet no time fell faster than 1/p",
 };
 
 /* Amdahl's law fitted per model over the worker counts measured in that model. */

@@ -396,7 +396,7 @@ int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, i
                          char *err, size_t errlen)
 {
     char *p = text, *f[NCOLUMNS + 16];
-    int nf, line = 1, rc, start = *n, bad;
+    int nf = 0, line = 1, rc, start = *n, bad;
     struct pk_result row;
 
     /*
