@@ -167,8 +167,8 @@ static int add_worker(int w, int out[], int *count, const char *list, char *err,
     return 0;
 }
 
-int pk_cli_parse_workers(const char *text, int max_workers, int out[PK_MAX_WORKER_LIST],
-                         int *count, char *err, size_t errlen)
+int pk_cli_parse_workers(const char *text, int max_workers, int out[PK_MAX_WORKER_LIST], int *count,
+                         char *err, size_t errlen)
 {
     char buf[512], list[192];
     *count = 0;
@@ -223,14 +223,14 @@ int pk_cli_parse_workers(const char *text, int max_workers, int out[PK_MAX_WORKE
     return 0;
 }
 
-int pk_cli_parse_seconds(const char *what, const char *text, double *out, char *err,
-                         size_t errlen)
+int pk_cli_parse_seconds(const char *what, const char *text, double *out, char *err, size_t errlen)
 {
     char *end, arg[192];
     errno = 0;
     double v = strtod(text, &end);
     pk_cli_quote(text, arg, sizeof arg);
-    if (text[0] == '\0' || isspace((unsigned char)text[0]) || *end != '\0' || errno || !isfinite(v)) {
+    if (text[0] == '\0' || isspace((unsigned char)text[0]) || *end != '\0' || errno ||
+        !isfinite(v)) {
         snprintf(err, errlen, "%s '%s' is not a number of seconds", what, arg);
         return -1;
     }

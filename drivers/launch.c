@@ -216,7 +216,7 @@ static void launcher_words(const struct pk_launch *l, int p, int threads, char *
         add(a, "--allow-run-as-root");
 }
 
-#define VADER_DIR  "OMPI_MCA_btl_vader_backing_directory"
+#define VADER_DIR   "OMPI_MCA_btl_vader_backing_directory"
 #define ORTE_TMPDIR "OMPI_MCA_orte_tmpdir_base"
 
 /*
@@ -280,7 +280,8 @@ static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, i
     const struct pk_kernel *k = c->kernel;
     struct argv_build a = {argv, 0, MAX_ARGS, false};
     int t = 0;
-#define NUMBER(...) (t < MAX_TEXT ? snprintf(text[t], 64, __VA_ARGS__), text[t++] : (a.overflow = true, ""))
+#define NUMBER(...)                                                                                \
+    (t < MAX_TEXT ? snprintf(text[t], 64, __VA_ARGS__), text[t++] : (a.overflow = true, ""))
 
     if (pk_model_is_distributed(c->model)) {
         int threads = c->model == PK_HYBRID ? c->threads_per_rank : 1;
