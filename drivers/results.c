@@ -275,6 +275,7 @@ static int parse_row(char *const f[], int ncols, struct pk_result *r, long long 
     FIELD(22, !copy_text(r->commit, sizeof r->commit, f[22]));
     FIELD(23, !copy_text(r->job, sizeof r->job, f[23]));
     FIELD(24, !parse_ll_field(f[24], &threads, 1) && threads <= workers);
+    /* later columns: each read only when the file has it */
     FIELD(25, ncols <= 25 || !copy_text(r->options, sizeof r->options, f[25]));
 #undef FIELD
     c->threads = (int)threads;
@@ -395,10 +396,13 @@ int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, i
     int nf = 0, line = 1, rc, start = *n, bad;
     struct pk_result row;
 
-    /* the header: the columns this pk writes, or the first 25 of them (files before options) */
+    /*
+     * the header: the columns this pk writes, or the first 25 or more of them (a file written
+     * before the later columns); a column the file lacks keeps its empty value
+     */
     rc = split_record(&p, f, NCOLUMNS + 16, &nf);
     int ncols = nf;
-    bool header_ok = rc == 0 && (nf == NCOLUMNS || nf == 25); /* rc 1: a header cut short */
+    bool header_ok = rc == 0 && nf >= 25 && nf <= NCOLUMNS; /* rc 1: a header cut short */
     for (int i = 0; header_ok && i < nf; i++)
         header_ok = strcmp(f[i], columns[i]) == 0;
     if (!header_ok) {
