@@ -278,6 +278,7 @@ static int parse_row(char *const f[], int ncols, struct pk_result *r, long long 
     FIELD(22, !copy_text(r->commit, sizeof r->commit, f[22]));
     FIELD(23, !copy_text(r->job, sizeof r->job, f[23]));
     FIELD(24, !parse_ll_field(f[24], &threads, 1) && threads <= workers);
+    /* later columns: each read only when the file has it */
     FIELD(25, ncols <= 25 || !copy_text(r->options, sizeof r->options, f[25]));
     FIELD(26, ncols <= 26 || !copy_text(c->pages, sizeof c->pages, f[26]));
 #undef FIELD
@@ -400,8 +401,8 @@ int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, i
     struct pk_result row;
 
     /*
-     * the header: the columns this pk writes, or a first part of them from 25 on (files of an
-     * older pk, before options, pages, ...): later columns are only ever added at the end
+     * the header: the columns this pk writes, or the first 25 or more of them (a file written
+     * before the later columns); a column the file lacks keeps its empty value
      */
     rc = split_record(&p, f, NCOLUMNS + 16, &nf);
     int ncols = nf;
