@@ -478,25 +478,41 @@ int pk_results_recheck(struct pk_result *all, int n)
     int marked = 0;
     for (int i = 0; i < n; i++) {
         struct pk_record *r = &all[i].rec;
-        const struct pk_result *ref = NULL;
+        struct pk_result *ref = NULL;
         if (r->status != PK_STATUS_OK || !all[i].kernel)
             continue;
-        /* serial of r's own run first; then any serial; then the first OK */
+        /* serial of r's own run first; then any serial; then the first OK (or marked by us) */
         for (int pass = 0; pass < 3 && !ref; pass++)
             for (int j = 0; j < n && !ref; j++)
-                if (all[j].rec.status == PK_STATUS_OK && same_problem(&all[i], &all[j]) &&
+                if ((all[j].rec.status == PK_STATUS_OK ||
+                     (pass == 2 && all[j].rec.status == PK_STATUS_DISAGREE)) &&
+                    same_problem(&all[i], &all[j]) &&
                     (pass == 2 || strcmp(all[j].rec.model, "serial") == 0) &&
                     (pass > 0 || strcmp(all[j].run, all[i].run) == 0))
                     ref = &all[j];
         if (ref == &all[i] || pk_results_agree(all[i].kernel, ref->rec.result, r->result))
             continue;
+        bool no_serial = strcmp(ref->rec.model, "serial") != 0;
         r->status = PK_STATUS_DISAGREE;
         bool other_run = strcmp(ref->run, all[i].run) != 0;
         int len = snprintf(r->detail, sizeof r->detail, "result %.80s differs from %s p=%d's %.80s",
                            r->result, ref->rec.model, ref->rec.workers, ref->rec.result);
         if (other_run && len > 0 && (size_t)len < sizeof r->detail)
-            snprintf(r->detail + len, sizeof r->detail - (size_t)len, " (run %.40s)", ref->run);
+            len += snprintf(r->detail + len, sizeof r->detail - (size_t)len, " (run %.40s)",
+                            ref->run);
+        if (no_serial && len > 0 && (size_t)len < sizeof r->detail)
+            snprintf(r->detail + len, sizeof r->detail - (size_t)len,
+                     " (no serial result to tell which is right)");
         marked++;
+        /* no serial to tell which is right: the reference is marked as well */
+        if (no_serial && ref->rec.status == PK_STATUS_OK) {
+            ref->rec.status = PK_STATUS_DISAGREE;
+            snprintf(ref->rec.detail, sizeof ref->rec.detail,
+                     "result %.80s differs from %s p=%d's %.80s (no serial result to tell which "
+                     "is right)",
+                     ref->rec.result, r->model, r->workers, r->result);
+            marked++;
+        }
     }
     return marked;
 }
