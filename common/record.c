@@ -80,6 +80,7 @@ static const struct field fields[] = {
     FIELD("detail", F_TEXT, detail, false),
     FIELD("cpus", F_TEXT, cpus, false),
     FIELD("hosts", F_TEXT, hosts, false),
+    FIELD("mpi", F_TEXT, mpi, false),
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
@@ -93,6 +94,7 @@ void pk_record_init(struct pk_record *r)
     strcpy(r->detail, "-");
     strcpy(r->cpus, "-");
     strcpy(r->hosts, "-");
+    strcpy(r->mpi, "-");
     r->status = PK_STATUS_ERROR;
     r->setup_s = r->startup_s = r->elapsed_s = r->rate = NAN;
 }

@@ -55,6 +55,7 @@ struct pk_record {
     char detail[256];          /* why it failed, what a race lost; "-" if nothing */
     char cpus[256];            /* each worker's CPUs as the runner read them ("0|1"), "-" */
     char hosts[256];           /* the distinct hosts the workers ran on ("n1|n2"), "-" */
+    char mpi[96];              /* the MPI library pk-mpi links ("Open MPI v4.1.4"), "-" */
 };
 
 /* The status's name ("ok"). */

@@ -122,6 +122,7 @@ int pk_report_json(FILE *f, const struct pk_result *all, int n, const struct pk_
         json_key_number(f, "wall_s", r->wall_s, true);
         json_key_string(f, "cpus", c->cpus, true);
         json_key_string(f, "hosts", c->hosts, true);
+        json_key_string(f, "mpi", c->mpi, true);
         json_key_string(f, "host", r->host, true);
         json_key_string(f, "run", r->run, false);
         fputc('}', f);

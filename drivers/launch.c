@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "launch_flavour.h"
 #include "sysinfo.h"
 #include "version.h"
 
@@ -54,7 +55,8 @@ void pk_launch_init(struct pk_launch *l)
         pk_sys_self_dir(dir, sizeof dir);
     snprintf(l->run_path, sizeof l->run_path, "%.*s/pk-run", PATH_MAX - 16, dir);
     snprintf(l->mpi_path, sizeof l->mpi_path, "%.*s/pk-mpi", PATH_MAX - 16, dir);
-    snprintf(l->launcher, sizeof l->launcher, "%s", getenv("SLURM_JOB_ID") ? "srun" : "mpirun");
+    snprintf(l->launcher, sizeof l->launcher, "%s",
+             getenv("SLURM_JOB_ID") ? "srun" : pk_mpi_default_launcher());
     l->cores = pk_sys_cores();
     l->timeout_s = 600;
     l->reps = 10;
@@ -92,8 +94,8 @@ bool pk_launch_mpi_available(const struct pk_launch *l, char *why, size_t len)
     }
     launcher_program(l, program, sizeof program);
     if (!pk_child_on_path(program)) {
-        snprintf(why, len, "MPI launcher '%s' not found (install openmpi-bin, or give --launcher)",
-                 program);
+        snprintf(why, len, "MPI launcher '%s' not found (install %s, or give --launcher)", program,
+                 pk_mpi_flavour()->package);
         return false;
     }
     return true;
@@ -109,7 +111,7 @@ static bool is_srun(const char *program)
 static int launcher_words(const struct pk_launch *l, int p, int threads, char *store,
                           size_t storelen, char **argv, int max)
 {
-    static char np[16], cpus[16];
+    static char np[16], cpus[16], plugin[32];
     char program[256];
     int argc = 0;
 
@@ -122,7 +124,8 @@ static int launcher_words(const struct pk_launch *l, int p, int threads, char *s
     if (is_srun(program)) {
         argv[argc++] = "-n";
         argv[argc++] = np;
-        argv[argc++] = "--mpi=pmix"; /* Debian's Open MPI speaks PMIx, not PMI-2 */
+        snprintf(plugin, sizeof plugin, "--mpi=%s", pk_mpi_flavour()->srun_mpi);
+        argv[argc++] = plugin;
         snprintf(cpus, sizeof cpus, "%d", threads);
         argv[argc++] = "-c"; /* Slurm 22.05 does not pass sbatch's --cpus-per-task on */
         argv[argc++] = cpus;
@@ -132,19 +135,9 @@ static int launcher_words(const struct pk_launch *l, int p, int threads, char *s
                 l->bind == PK_BIND_CLOSE ? "--distribution=block" : "--distribution=cyclic";
         return argc;
     }
-    argv[argc++] = "-np";
-    argv[argc++] = np;
-    /* Open MPI binds 1-2 ranks to cores by default; pk says what it wants instead */
-    argv[argc++] = "--bind-to";
-    argv[argc++] = l->bind == PK_BIND_NONE ? "none" : "core";
-    if (l->bind != PK_BIND_NONE) {
-        argv[argc++] = "--map-by";
-        argv[argc++] = l->bind == PK_BIND_CLOSE ? "core" : "socket";
-    }
-    if (p > l->cores)
-        argv[argc++] = "--oversubscribe";
-    if (geteuid() == 0)
-        argv[argc++] = "--allow-run-as-root";
+    /* the flags of the MPI library pk-mpi was built with (launch_flavour.c) */
+    argc += pk_mpi_launcher_flags(pk_mpi_flavour(), p, l->cores, l->bind, geteuid() == 0, np,
+                                  argv + argc, max - argc);
     return argc;
 }
 
@@ -161,7 +154,7 @@ static bool shm_dir_begin(const struct pk_launch *l, enum pk_model model, char *
 {
     char program[256];
 
-    if (!pk_model_is_distributed(model) || getenv(VADER_DIR))
+    if (!pk_model_is_distributed(model) || getenv(VADER_DIR) || !pk_mpi_flavour()->shm_env)
         return false;
     launcher_program(l, program, sizeof program);
     if (is_srun(program))

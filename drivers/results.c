@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NCOLUMNS 25
+#define NCOLUMNS 26
 static const char *const columns[NCOLUMNS] = {
     "kernel", "model", "workers", "size",   "class",  "params", "seed",      "status",  "detail",
     "result", "rep",   "warmup",  "time_s", "rate",   "unit",   "startup_s", "setup_s", "wall_s",
-    "cpus",   "hosts", "host",    "run",    "commit", "job",    "threads",
+    "cpus",   "hosts", "host",    "run",    "commit", "job",    "threads",   "mpi",
 };
 
 struct pk_summary pk_result_summary(const struct pk_result *r)
@@ -102,7 +102,9 @@ static void write_row(FILE *f, const struct pk_result *r, int rep)
         csv_text(f, texts[i]);
     }
     fprintf(f, ",%d", c->threads); /* last: a later column, so older scripts keep theirs */
-    fputs("\r\n", f);              /* RFC 4180 line ends */
+    fputc(',', f);
+    csv_text(f, c->mpi);
+    fputs("\r\n", f); /* RFC 4180 line ends */
 }
 
 int pk_results_write_csv(FILE *f, const struct pk_result *r, int n)
@@ -220,7 +222,8 @@ static int parse_row(char *const f[NCOLUMNS], struct pk_result *r, long long *re
         copy_text(c->cpus, sizeof c->cpus, f[18]) || copy_text(c->hosts, sizeof c->hosts, f[19]) ||
         copy_text(r->host, sizeof r->host, f[20]) || copy_text(r->run, sizeof r->run, f[21]) ||
         copy_text(r->commit, sizeof r->commit, f[22]) || copy_text(r->job, sizeof r->job, f[23]) ||
-        parse_ll_field(f[24], &threads, 1) || threads > workers)
+        parse_ll_field(f[24], &threads, 1) || threads > workers ||
+        copy_text(c->mpi, sizeof c->mpi, f[25]))
         return -1;
     c->threads = (int)threads;
     c->workers = (int)workers;

@@ -136,8 +136,8 @@ START_TEST(test_results_quoted_model_and_class_round_trip)
 {
     char text[] = "kernel,model,workers,size,class,params,seed,status,detail,result,rep,warmup,"
                                     "time_s,rate,unit,startup_s,setup_s,wall_s,cpus,hosts,host,run,commit,job,"
-                  "threads\r\n"
-                  "pi,\"se,rial\",1,1000,\"S,\"\"\",-,1,ok,-,3.14,1,1,0.1,,-,,,,-,-,vm,r,c,,1\r\n";
+                  "threads,mpi\r\n"
+                  "pi,\"se,rial\",1,1000,\"S,\"\"\",-,1,ok,-,3.14,1,1,0.1,,-,,,,-,-,vm,r,c,,1,-\r\n";
     struct pk_result *in = NULL, *back = NULL;
     int n = 0, cap = 0, nback = 0, capback = 0;
     char err[256], *again = NULL;
