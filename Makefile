@@ -96,7 +96,7 @@ UNIT := $(BUILD)/tests/unit-tests
 .SUFFIXES:
 .SECONDARY:
 .PHONY: all run check check-slurm unit e2e deps bench bench-progs install clean FORCE asan \
-        tsan valgrind fuzz lint
+        tsan valgrind fuzz lint check-toolchains
 
 all: $(PROGRAMS)
 
@@ -216,8 +216,29 @@ check:
 unit: $(UNIT) all
 	$(UNIT)
 
+# E2E=t102-hybrid.sh... runs only those scripts.
 e2e: all
-	@PK_BIN_DIR=$(abspath $(BIN)) sh tests/e2e/run-all
+	@PK_BIN_DIR=$(abspath $(BIN)) sh tests/e2e/run-all $(E2E)
+
+# make check-toolchains (README, "Toolchains"): beside the default build, a clang + libomp build
+# (with -march=native, where clang once fused an FMA that broke exactness) with its whole make
+# check, and an MPICH build with the unit tests and the e2e scripts that start MPI ranks; then
+# t130 checks that every exact kernel gives the same bits in all three.
+CLANG_CFLAGS ?= $(OPT) -g -march=native
+MPICH_E2E    ?= t001-cli-bad-input.sh t003-cli-bad-table.sh t101-run-class-S.sh t102-hybrid.sh \
+                t201-polysum-tutorial.sh t203-square-known-hash.sh t401-faults.sh
+check-toolchains: all
+	@sh .ci/deps --toolchains --if-missing
+	@echo "toolchains: clang + libomp, Open MPI (bin-clang)"
+	@$(MAKE) --no-print-directory CC=clang CFLAGS='$(CLANG_CFLAGS)' BUILD=build-clang \
+	  BIN=bin-clang check
+	@echo "toolchains: gcc, MPICH (bin-mpich)"
+	@$(MAKE) --no-print-directory MPI=mpich BUILD=build-mpich BIN=bin-mpich all \
+	  build-mpich/tests/unit-tests
+	build-mpich/tests/unit-tests
+	@$(MAKE) --no-print-directory MPI=mpich BUILD=build-mpich BIN=bin-mpich e2e E2E='$(MPICH_E2E)'
+	@echo "toolchains: exact kernels across $(BIN) bin-clang bin-mpich"
+	@PK_TOOLCHAIN_BINS='$(BIN) bin-clang bin-mpich' bash tests/e2e/t130-toolchains.sh
 
 # Reliability tools (README, "Testing and tools"). Each sanitizer builds its own build-X/ and
 # bin-X/ (BUILD and BIN given to a second make), so no object mixes with the normal build.
@@ -338,6 +359,7 @@ install: all
 	done
 
 clean:
-	rm -rf $(BUILD) $(BIN) build-asan bin-asan build-tsan bin-tsan build-fuzz bin-fuzz
+	rm -rf $(BUILD) $(BIN) build-asan bin-asan build-tsan bin-tsan build-fuzz bin-fuzz \
+	  build-clang bin-clang build-mpich bin-mpich
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -24,7 +24,8 @@ void pk_context_set(struct pk_context *ctx, const char *key, const char *value)
         return;
     if (i == ctx->n)
         ctx->n++;
-    snprintf(ctx->key[i], sizeof ctx->key[i], "%s", key);
+    /* the precision bounds it for gcc -O3's -Wformat-truncation: long keys are cut, by design */
+    snprintf(ctx->key[i], sizeof ctx->key[i], "%.*s", (int)sizeof ctx->key[i] - 1, key);
     snprintf(ctx->value[i], sizeof ctx->value[i], "%s", value && *value ? value : "unknown");
 }
 
