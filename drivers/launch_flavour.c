@@ -92,11 +92,12 @@ void pk_mpi_library_name(const char *raw, char *out, size_t len)
         }
         if (!isalnum(ch) && !strchr(".:_+-/()", ch))
             continue;
-        if (blank && o + 2 < len)
+        if (o + (blank ? 2 : 1) >= len)
+            break; /* cut at a whole character, never a space and half a word's start */
+        if (blank)
             out[o++] = ' ';
         blank = false;
-        if (o + 1 < len)
-            out[o++] = (char)ch;
+        out[o++] = (char)ch;
     }
     out[o] = '\0';
     if (o == 0)
