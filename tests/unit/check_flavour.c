@@ -40,8 +40,7 @@ END_TEST
 START_TEST(test_flavour_mpich_flags)
 {
     ck_assert_str_eq(flags("mpich", 2, 2, PK_BIND_NONE, false), "-n 2 -bind-to none");
-    ck_assert_str_eq(flags("mpich", 5, 2, PK_BIND_CLOSE, true),
-                     "-n 5 -bind-to core -map-by core");
+    ck_assert_str_eq(flags("mpich", 5, 2, PK_BIND_CLOSE, true), "-n 5 -bind-to core -map-by core");
     ck_assert_str_eq(flags("mpich", 5, 2, PK_BIND_SPREAD, true),
                      "-n 5 -bind-to core -map-by socket");
     ck_assert_str_eq(pk_mpi_flavour_find("mpich")->srun_mpi, "pmi2");
