@@ -328,7 +328,7 @@ fuzz:
 LINT_SRC = $(filter-out $(if $(HAVE_MPICC),,$(MPI_SRC)),$(sort $(wildcard common/*.c \
   kernels/*.c kernels/*/*.c drivers/*.c tests/unit/*.c tests/fuzz/*.c tests/sanitizers/*.c)))
 LINT_CPPFLAGS = $(ALL_CPPFLAGS) -I$(BUILD) -I$(BUILD)/tests \
-  $(addprefix -I,$(shell $(MPICC) --showme:incdirs 2>/dev/null))
+  $(filter -I%,$(shell $(MPICC) -show 2>/dev/null)) # Open MPI's and MPICH's wrappers both -show
 
 lint: $(BUILD)/version.h $(BUILD)/tests/suites.h
 	cppcheck --error-exitcode=1 --inline-suppr --quiet --std=c11 -j2 \
