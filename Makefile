@@ -132,11 +132,14 @@ VERSION_USERS := $(BUILD)/common/context.o $(BUILD)/drivers/launch.o \
 $(VERSION_USERS): $(BUILD)/version.h
 $(VERSION_USERS): ALL_CPPFLAGS += -I$(BUILD)
 
-# FLAGS changes only when the flags do, so a flag change rebuilds everything, once.
+# FLAGS changes only when the flags do, so a flag change rebuilds everything, once. Its text
+# is fixed here, at parse time: in the recipe, ALL_CFLAGS would carry the target-specific
+# additions of whichever object asked for FLAGS first (a unit test's -DPK_BIN_DIR), and the
+# next make, asked in another order, rewrote FLAGS and rebuilt everything a second time.
+FLAGS_TEXT := $(CC) $(MPICC) $(MPI) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(OMPFLAGS) $(LDLIBS_ALL)
 $(BUILD)/FLAGS: FORCE
 	@mkdir -p $(@D)
-	@echo '$(CC) $(MPICC) $(MPI) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(OMPFLAGS) $(LDLIBS_ALL)' | cmp -s - $@ || \
-	  echo '$(CC) $(MPICC) $(MPI) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(OMPFLAGS) $(LDLIBS_ALL)' > $@
+	@echo '$(FLAGS_TEXT)' | cmp -s - $@ || echo '$(FLAGS_TEXT)' > $@
 
 $(BUILD)/%.o: %.c $(BUILD)/FLAGS
 	@mkdir -p $(@D)
