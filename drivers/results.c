@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NCOLUMNS 27
+#define NCOLUMNS 28
 static const char *const columns[NCOLUMNS] = {
     "kernel", "model", "workers", "size",   "class",  "params", "seed",      "status",  "detail",
     "result", "rep",   "warmup",  "time_s", "rate",   "unit",   "startup_s", "setup_s", "wall_s",
     "cpus",   "hosts", "host",    "run",    "commit", "job",    "threads",   "options",
-    "pages",
+    "pages",  "mpi",
 };
 
 struct pk_summary pk_result_summary(const struct pk_result *r)
@@ -116,6 +116,8 @@ static void write_row(FILE *f, const struct pk_result *r, int rep)
     csv_text(f, r->options);
     fputc(',', f);
     csv_text(f, c->pages);
+    fputc(',', f);
+    csv_text(f, c->mpi);
     fputs("\r\n", f); /* RFC 4180 line ends */
 }
 
@@ -281,6 +283,7 @@ static int parse_row(char *const f[], int ncols, struct pk_result *r, long long 
     /* later columns: each read only when the file has it */
     FIELD(25, ncols <= 25 || !copy_text(r->options, sizeof r->options, f[25]));
     FIELD(26, ncols <= 26 || !copy_text(c->pages, sizeof c->pages, f[26]));
+    FIELD(27, ncols <= 27 || !copy_text(c->mpi, sizeof c->mpi, f[27]));
 #undef FIELD
     c->threads = (int)threads;
     c->workers = (int)workers;
