@@ -28,7 +28,8 @@ START_TEST(test_flavour_openmpi_flags)
 {
     ck_assert_str_eq(flags("openmpi", 2, 2, PK_BIND_NONE, false), "-np 2 --bind-to none");
     ck_assert_str_eq(flags("openmpi", 3, 2, PK_BIND_CLOSE, true),
-                     "-np 3 --bind-to core --map-by core --oversubscribe --allow-run-as-root");
+                     "-np 3 --bind-to core:overload-allowed --map-by core --oversubscribe "
+                     "--allow-run-as-root"); /* more ranks than cores: issue 12 item 10 */
     ck_assert_str_eq(flags("openmpi", 2, 8, PK_BIND_SPREAD, false),
                      "-np 2 --bind-to core --map-by socket");
     ck_assert_str_eq(pk_mpi_flavour_find("openmpi")->srun_mpi, "pmix");
