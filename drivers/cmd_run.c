@@ -517,6 +517,35 @@ static void merge(struct pk_config *cfg, const struct pk_result *add)
     }
 }
 
+/*
+ * --until-ci: a configuration that reached the most reps (-r) without its interval within the
+ * target says so in its detail (the row's notes in the table), with the interval it got.
+ */
+static void note_until_ci(struct pk_config *cfg, const struct pk_launch *l)
+{
+    struct pk_record *r = &cfg->res.rec;
+    char note[160];
+    if (l->until_ci <= 0 || r->status != PK_STATUS_OK || r->reps < l->reps ||
+        pk_record_precise(r, l->until_ci))
+        return;
+    struct pk_summary s = pk_result_summary(&cfg->res);
+    if (isnan(s.ci_lo) || !(s.median > 0))
+        snprintf(note, sizeof note,
+                 "--until-ci %g%%: gave up after %d reps (the most, -r), too few for an interval",
+                 l->until_ci, r->reps);
+    else
+        snprintf(note, sizeof note,
+                 "--until-ci %g%%: gave up after %d reps (the most, -r) with the 95%% interval "
+                 "at +-%.3g%% of the median",
+                 l->until_ci, r->reps, (s.ci_hi - s.ci_lo) / 2 / s.median * 100);
+    if (strcmp(r->detail, "-") == 0 || !r->detail[0])
+        snprintf(r->detail, sizeof r->detail, "%s", note);
+    else {
+        size_t used = strlen(r->detail);
+        snprintf(r->detail + used, sizeof r->detail - used, "; %s", note);
+    }
+}
+
 /* Marks DISAGREE every verified configuration whose result differs from the serial one's. */
 static void check_agreement(struct pk_config *cfgs, int n)
 {
@@ -654,6 +683,9 @@ int cmd_run(int argc, char **argv)
     pk_launch_init(&l);
     if (getloadavg(&load, 1) != 1) /* before anything of ours runs */
         load = NAN;
+    const char *fake_load = getenv("PK_LOADAVG"); /* tests: the load average to assume */
+    if (fake_load && pk_cli_parse_seconds("PK_LOADAVG", fake_load, &load, err, sizeof err))
+        pk_usage_error("%s", err);
     parse_request(argc, argv, &q, &l);
     if (pk_launch_check_env(&l, err, sizeof err))
         pk_usage_error("%s", err);
@@ -680,6 +712,9 @@ int cmd_run(int argc, char **argv)
      * verdict: EPIPE is a write error (exit 1). Other commands die of SIGPIPE, as filters do.
      */
     signal(SIGPIPE, SIG_IGN);
+    /* now, not after a run of minutes: the reader may rather quiet the machine first */
+    if (!q.quiet)
+        pk_report_load_warning(stderr, l.cores, load);
     struct sigaction sa = {.sa_handler = on_signal};
     sigemptyset(&sa.sa_mask);
     for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++) {
@@ -704,6 +739,7 @@ int cmd_run(int argc, char **argv)
         snprintf(once.options + used, sizeof once.options - used, "/order:%s",
                  order_names[q.order]);
         merge(cfg, &once);
+        note_until_ci(cfg, &l);
         if (q.noutputs && write_record(&q, cfgs, view, n, scratch, &ctx))
             output_failed = true;
     }
@@ -720,7 +756,7 @@ int cmd_run(int argc, char **argv)
     pk_report_write(stdout, q.format, scratch, m, &ctx, color);
     fflush(stdout);
     if (!q.quiet)
-        pk_report_warnings(stderr, scratch, m, l.cores, load);
+        pk_report_warnings(stderr, scratch, m, l.cores, NAN); /* the load: said before */
     free(scratch);
     free(steps);
     free(view);
