@@ -35,6 +35,18 @@ cmp -s <(cut -d, -f1-8 a.csv | sort) <(cut -d, -f1-8 m.csv | sort) && ok "report
     { not_ok "report: m.csv holds the rows of a.csv"; diff a.csv m.csv | head | diag; }
 grep -q '"results"' m.json && ok "report: m.json written too" || not_ok "report: m.json written too"
 
+# a file-size limit: each file named once, exit 1, no temporary file left
+mkdir efbig && (cd efbig && ulimit -f 1 &&
+    exec "$PK" run polysum pi -c S -m serial,threads -p 2 -r 5 -q -o r.csv -o r.json >/dev/null 2>err)
+rc=$?
+if [ $rc -eq 1 ] && [ "$(grep -c "cannot write 'r.csv': File too large" efbig/err)" -eq 1 ] &&
+    [ "$(grep -c "cannot write 'r.json': File too large" efbig/err)" -eq 1 ] &&
+    [ "$(wc -l <efbig/err)" -eq 2 ] && [ -z "$(ls -A efbig | grep '\.tmp')" ]; then
+    ok "file-size limit: each -o named once, exit 1, no temporary file"
+else
+    not_ok "file-size limit (exit $rc)"; diag efbig/err; ls -A efbig | diag
+fi
+
 # a full filesystem under one of the files: that one named, the other whole, exit 1
 mkdir full
 if unshare -m true 2>/dev/null; then
