@@ -84,8 +84,8 @@ static void long_error(const struct opt_scan *s, const char *word, char *err, si
         snprintf(err, errlen, "option '--%s' takes no value", (exact ? exact : first)->name);
         return;
     }
-    if (matches == 0) {
-        snprintf(err, errlen, "unknown option '--%.*s'", (int)len, word);
+    if (matches == 0 || len == 0) {
+        snprintf(err, errlen, "unknown option '--%.*s'", (int)(len ? len : strlen(word)), word);
         return;
     }
     used = (size_t)snprintf(err, errlen, "ambiguous option '--%.*s' (could be", (int)len, word);
@@ -126,6 +126,7 @@ int opt_next(struct opt_scan *s, char *err, size_t errlen)
     }
     const char *word = mid || now >= s->argc ? NULL : s->argv[now];
     bool is_long = word && word[0] == '-' && word[1] == '-' && word[2];
+    const char *cluster = mid ? s->argv[s->cluster] : word; /* for messages */
     c = getopt_long(s->argc, s->argv, s->shortopts, s->longopts, &longindex);
     s->cluster = 0;
     if (c == -1) {
@@ -144,6 +145,9 @@ int opt_next(struct opt_scan *s, char *err, size_t errlen)
     if (c == '?') {
         if (is_long)
             long_error(s, word + 2, err, errlen);
+        else if (cluster && strlen(cluster) > 2)
+            snprintf(err, errlen, "unknown option '-%c' in '%s'", optopt > 0 ? optopt : '?',
+                     cluster);
         else
             snprintf(err, errlen, "unknown option '-%c'", optopt > 0 ? optopt : '?');
         return OPT_ERROR;
