@@ -4,11 +4,12 @@
  */
 #include "report.h"
 
-#include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "model.h"
 
 enum { W_FAST, W_NOISY, W_FIRST_SLOW, W_OVERSUBSCRIBED, W_NWARN };
@@ -33,39 +34,21 @@ static const char *const advice[W_NWARN] = {
 int pk_slurm_job_cores(void)
 {
     const char *nodes = getenv("SLURM_JOB_NUM_NODES"), *per = getenv("SLURM_JOB_CPUS_PER_NODE");
-    char *end;
-    long nnodes, total = 0;
+    char err[256];
+    int nnodes, on;
+    long long total;
 
     if (!nodes)
         nodes = getenv("SLURM_NNODES");
-    if (!nodes || !isdigit((unsigned char)*nodes) || (nnodes = strtol(nodes, &end, 10)) < 2 ||
-        *end || nnodes > 100000)
+    if (!nodes || pk_cli_parse_int("nodes", nodes, 1, 1000000, &nnodes, err, sizeof err) ||
+        nnodes < 2)
         return 0;
-    for (const char *p = per; p && *p;) { /* COUNT[(xNODES)][,COUNT[(xNODES)]]... */
-        long count, times = 1;
-        if (!isdigit((unsigned char)*p) || (count = strtol(p, &end, 10)) > 1000000)
-            return 0;
-        p = end;
-        if (strncmp(p, "(x", 2) == 0) {
-            if (!isdigit((unsigned char)p[2]) || (times = strtol(p + 2, &end, 10)) > 100000 ||
-                *end != ')')
-                return 0;
-            p = end + 1;
-        }
-        total += count * times;
-        if (*p == ',')
-            p++;
-        else if (*p)
-            return 0;
-        if (total > 1L << 30)
-            return 0;
-    }
-    if (total == 0 && (per = getenv("SLURM_CPUS_ON_NODE")) && isdigit((unsigned char)*per)) {
-        long on = strtol(per, &end, 10);
-        if (!*end && on > 0 && on <= 1000000)
-            total = on * nnodes;
-    }
-    return (int)total;
+    if (per && pk_cli_parse_slurm_cpus(per, &total, err, sizeof err) == 0)
+        return total > INT_MAX ? INT_MAX : (int)total;
+    per = getenv("SLURM_CPUS_ON_NODE");
+    if (per && pk_cli_parse_int("CPUs", per, 1, 1000000, &on, err, sizeof err) == 0)
+        return (long long)on * nnodes > INT_MAX ? INT_MAX : on * nnodes;
+    return 0;
 }
 
 void pk_report_load_warning(FILE *f, int cores, double load)
