@@ -13,10 +13,36 @@
 #   make asan | tsan | valgrind | fuzz | lint   reliability tools (README, "Testing and tools")
 #   make clean
 # V=1 shows full commands. Local settings (CC, MPICC, OPT, CFLAGS) go in config.mk.
+# Toolchains (README, "Toolchains"): make CC=clang compiles every object with clang, the MPI
+# ones too (through OMPI_CC / MPICH_CC); make MPI=mpich builds pk-mpi with mpicc.mpich, and pk
+# then starts it with mpiexec.mpich and MPICH's flags. Give each its own BUILD= and BIN= to
+# keep the builds side by side (make check-toolchains does).
 
 -include config.mk
 
-MPICC    ?= mpicc
+# MPI: the library pk-mpi links and pk launches it for: openmpi or mpich (MPICH and its
+# derivatives: Intel MPI, Cray MPICH). By default the one the mpicc on PATH wraps.
+on_path = $(shell command -v $(1) >/dev/null 2>&1 && echo $(1))
+ifeq ($(MPI),mpich)
+MPICC_DEFAULT   := $(or $(call on_path,mpicc.mpich),mpicc)
+MPIEXEC_DEFAULT := $(or $(call on_path,mpiexec.mpich),mpiexec)
+else ifeq ($(MPI),openmpi)
+MPICC_DEFAULT   := $(or $(call on_path,mpicc.openmpi),mpicc)
+MPIEXEC_DEFAULT := $(or $(call on_path,mpirun.openmpi),mpirun)
+else ifeq ($(MPI),)
+MPICC_DEFAULT   := mpicc
+MPI := $(if $(shell $(or $(MPICC),mpicc) -v 2>&1 | grep -i -e mpich -e 'intel(r) mpi'),mpich,openmpi)
+MPIEXEC_DEFAULT := $(if $(filter mpich,$(MPI)),mpiexec,mpirun)
+else
+$(error MPI=$(MPI): say openmpi or mpich)
+endif
+MPICC    ?= $(MPICC_DEFAULT)
+MPIEXEC  ?= $(MPIEXEC_DEFAULT)
+# A CC given to make (or config.mk) compiles the MPI objects too: the wrappers take it from these.
+ifneq ($(origin CC),default)
+export OMPI_CC ?= $(CC)
+export MPICH_CC ?= $(CC)
+endif
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
 WERROR   ?=
@@ -28,9 +54,14 @@ BLAS_LIBS ?= -lopenblas
 BUILD := build
 BIN   := bin
 
-ALL_CFLAGS   = -std=c11 -Wall -Wextra $(WERROR) -pthread $(CFLAGS)
+# -ffp-contract=off last: no compiler may fuse a*b+c into one FMA (clang does by default, gcc
+# under -std=gnu11), so the exact kernels give the same bits in every model, with every
+# compiler and -march (README, "Toolchains").
+ALL_CFLAGS   = -std=c11 -Wall -Wextra $(WERROR) -pthread $(CFLAGS) -ffp-contract=off
 ALL_CPPFLAGS = -D_GNU_SOURCE -Icommon -Ikernels -Idrivers $(CPPFLAGS)
-LDLIBS_ALL   = $(OMPFLAGS) -pthread -lm $(LDLIBS)
+# clang's OpenMP reduction of a 16-byte type (polysum's u128) calls __atomic_* in libatomic.
+IS_CLANG    := $(shell $(CC) --version 2>/dev/null | grep -q clang && echo yes)
+LDLIBS_ALL   = $(OMPFLAGS) -pthread -lm $(if $(IS_CLANG),-latomic) $(LDLIBS)
 
 HAVE_MPICC := $(shell command -v $(MPICC) 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
@@ -49,7 +80,7 @@ KERNEL_SRC  := $(filter-out %/mpi.c %/hybrid.c,$(wildcard kernels/*/*.c)) kernel
                kernels/registry.c
 MPI_SRC     := $(wildcard kernels/*/mpi.c kernels/*/hybrid.c) kernels/registry_mpi.c \
                drivers/run_mpi.c $(MPI_EXTRA_SRC)
-RUNNER_SRC  := drivers/runner.c drivers/opts.c
+RUNNER_SRC  := drivers/runner.c drivers/opts.c drivers/launch_flavour.c
 REPORT_SRC  := drivers/results.c drivers/report.c drivers/warn.c drivers/export.c
 PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) drivers/launch.c
 UNIT_SRC    := $(wildcard tests/unit/*.c)
@@ -67,14 +98,16 @@ UNIT := $(BUILD)/tests/unit-tests
 .SUFFIXES:
 .SECONDARY:
 .PHONY: all run check check-slurm unit e2e deps bench bench-progs install uninstall readme-loc clean FORCE asan \
-        tsan valgrind fuzz lint
+        tsan valgrind fuzz lint check-toolchains
 
 all: $(PROGRAMS)
 
 # Per-model flags by object pattern, never by program.
 $(BUILD)/kernels/%/openmp.o $(BUILD)/common/%_openmp.o: ALL_CFLAGS += $(OMPFLAGS)
-$(BUILD)/kernels/%/mpi.o $(BUILD)/kernels/registry_mpi.o $(BUILD)/drivers/run_mpi.o: CC := $(MPICC)
-$(BUILD)/kernels/%/hybrid.o: CC := $(MPICC)
+# (OBJCC, not CC: a CC given on the command line would override a target-specific CC.)
+OBJCC = $(CC)
+$(BUILD)/kernels/%/mpi.o $(BUILD)/kernels/registry_mpi.o $(BUILD)/drivers/run_mpi.o: OBJCC = $(MPICC)
+$(BUILD)/kernels/%/hybrid.o: OBJCC = $(MPICC)
 $(BUILD)/kernels/%/hybrid.o: ALL_CFLAGS += $(OMPFLAGS)
 $(BUILD)/tests/unit/%.o: ALL_CFLAGS += $(CHECK_CFLAGS)
 # matmul's tile twice (kernels/matmul/block.c): portable, and for x86-64-v3 (AVX2) where the
@@ -94,21 +127,26 @@ $(BUILD)/version.h: FORCE
 	@mkdir -p $(@D)
 	@printf '#define PK_BUILD_COMMIT "%s"\n#define PK_BUILD_FLAGS "%s"\n' '$(COMMIT)' \
 	  '$(subst ",,$(subst ',,$(CC) $(ALL_CFLAGS)))' > $@.tmp
+	@printf '#define PK_BUILD_MPI "%s"\n#define PK_BUILD_MPIEXEC "%s"\n' '$(MPI)' '$(MPIEXEC)' >> $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
-VERSION_USERS := $(BUILD)/common/context.o $(BUILD)/drivers/launch.o $(BUILD)/drivers/pk.o
+VERSION_USERS := $(BUILD)/common/context.o $(BUILD)/drivers/launch.o \
+                 $(BUILD)/drivers/launch_flavour.o $(BUILD)/drivers/pk.o
 $(VERSION_USERS): $(BUILD)/version.h
 $(VERSION_USERS): ALL_CPPFLAGS += -I$(BUILD)
 
-# FLAGS changes only when the flags do, so a flag change rebuilds everything, once.
+# FLAGS changes only when the flags do, so a flag change rebuilds everything, once. Its text
+# is fixed here, at parse time: in the recipe, ALL_CFLAGS would carry the target-specific
+# additions of whichever object asked for FLAGS first (a unit test's -DPK_BIN_DIR), and the
+# next make, asked in another order, rewrote FLAGS and rebuilt everything a second time.
+FLAGS_TEXT := $(CC) $(MPICC) $(MPI) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(OMPFLAGS) $(LDLIBS_ALL)
 $(BUILD)/FLAGS: FORCE
 	@mkdir -p $(@D)
-	@echo '$(CC) $(MPICC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(OMPFLAGS) $(LDLIBS_ALL)' | cmp -s - $@ || \
-	  echo '$(CC) $(MPICC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(OMPFLAGS) $(LDLIBS_ALL)' > $@
+	@echo '$(FLAGS_TEXT)' | cmp -s - $@ || echo '$(FLAGS_TEXT)' > $@
 
 $(BUILD)/%.o: %.c $(BUILD)/FLAGS
 	@mkdir -p $(@D)
 	$(call msg,CC,$@)
-	$(Q)$(CC) $(ALL_CPPFLAGS) -MMD -MP $(ALL_CFLAGS) -c -o $@ $<
+	$(Q)$(OBJCC) $(ALL_CPPFLAGS) -MMD -MP $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIBPK): $(call obj,$(COMMON_SRC) $(KERNEL_SRC) $(RUNNER_SRC) $(REPORT_SRC))
 	$(call msg,AR,$@)
@@ -190,8 +228,29 @@ check:
 unit: $(UNIT) all
 	$(UNIT)
 
+# E2E=t102-hybrid.sh... runs only those scripts.
 e2e: all
-	@sh tests/e2e/run-all
+	@PK_BIN_DIR=$(abspath $(BIN)) sh tests/e2e/run-all $(E2E)
+
+# make check-toolchains (README, "Toolchains"): beside the default build, a clang + libomp build
+# (with -march=native, where clang once fused an FMA that broke exactness) with its whole make
+# check, and an MPICH build with the unit tests and the e2e scripts that start MPI ranks; then
+# t130 checks that every exact kernel gives the same bits in all three.
+CLANG_CFLAGS ?= $(OPT) -g -march=native
+MPICH_E2E    ?= t001-cli-bad-input.sh t003-cli-bad-table.sh t101-run-class-S.sh t102-hybrid.sh \
+                t201-polysum-tutorial.sh t203-square-known-hash.sh t401-faults.sh
+check-toolchains: all
+	@sh .ci/deps --toolchains --if-missing
+	@echo "toolchains: clang + libomp, Open MPI (bin-clang)"
+	@$(MAKE) --no-print-directory CC=clang CFLAGS='$(CLANG_CFLAGS)' BUILD=build-clang \
+	  BIN=bin-clang check
+	@echo "toolchains: gcc, MPICH (bin-mpich)"
+	@$(MAKE) --no-print-directory MPI=mpich BUILD=build-mpich BIN=bin-mpich all \
+	  build-mpich/tests/unit-tests
+	build-mpich/tests/unit-tests
+	@$(MAKE) --no-print-directory MPI=mpich BUILD=build-mpich BIN=bin-mpich e2e E2E='$(MPICH_E2E)'
+	@echo "toolchains: exact kernels across $(BIN) bin-clang bin-mpich"
+	@PK_TOOLCHAIN_BINS='$(BIN) bin-clang bin-mpich' bash tests/e2e/t130-toolchains.sh
 
 # Reliability tools (README, "Testing and tools"). Each sanitizer builds its own build-X/ and
 # bin-X/ (BUILD and BIN given to a second make), so no object mixes with the normal build.
@@ -262,7 +321,7 @@ $(BUILD)/tests/fuzz/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(LIBPK)
 	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS_ALL)
 
 fuzz:
-	@$(MAKE) --no-print-directory BUILD=build-fuzz BIN=bin-fuzz CC=clang LDLIBS=-latomic \
+	@$(MAKE) --no-print-directory BUILD=build-fuzz BIN=bin-fuzz CC=clang \
 	  CFLAGS='$(FUZZ_CFLAGS)' $(FUZZ_TARGETS:%=build-fuzz/tests/fuzz/fuzz_%)
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p build-fuzz/corpus/$$t; echo "fuzz: $$t for $(FUZZ_TIME) s"; \
@@ -281,7 +340,7 @@ fuzz:
 LINT_SRC = $(filter-out $(if $(HAVE_MPICC),,$(MPI_SRC)),$(sort $(wildcard common/*.c \
   kernels/*.c kernels/*/*.c drivers/*.c tests/unit/*.c tests/fuzz/*.c tests/sanitizers/*.c)))
 LINT_CPPFLAGS = $(ALL_CPPFLAGS) -I$(BUILD) -I$(BUILD)/tests \
-  $(addprefix -I,$(shell $(MPICC) --showme:incdirs 2>/dev/null))
+  $(filter -I%,$(shell $(MPICC) -show 2>/dev/null)) # Open MPI's and MPICH's wrappers both -show
 
 lint: $(BUILD)/version.h $(BUILD)/tests/suites.h
 	cppcheck --error-exitcode=1 --inline-suppr --quiet --std=c11 -j2 \
@@ -335,6 +394,7 @@ uninstall:
 	  find "$(SHARE)/parkernels" -depth -type d -empty -delete; fi
 
 clean:
-	rm -rf $(BUILD) $(BIN) build-asan bin-asan build-tsan bin-tsan build-fuzz bin-fuzz
+	rm -rf $(BUILD) $(BIN) build-asan bin-asan build-tsan bin-tsan build-fuzz bin-fuzz \
+	  build-clang bin-clang build-mpich bin-mpich
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -39,10 +39,11 @@ struct pk_arena {
 };
 
 /*
- * Maps `bytes` of anonymous memory (pages are not touched, so they are placed by the first
- * worker that writes them): shared unless pages is PK_PAGES_HUGE and !shared is allowed, that
- * is, `shared` says whether other processes must see it (the fork model). Returns 0, or -1 with
- * the reason in err.
+ * Maps `bytes` of anonymous memory, its base aligned to PK_ARENA_SPAN (pages are not touched,
+ * so they are placed by the first worker that writes them), with `pages` as advice. It is
+ * MAP_SHARED, except that with PK_PAGES_HUGE and !shared (no other process needs to see it:
+ * every model but fork) it is private, which transparent huge pages serve more often.
+ * Returns 0, or -1 with the reason in err.
  */
 int pk_arena_map(struct pk_arena *a, size_t bytes, enum pk_pages pages, bool shared, char *err,
                  size_t errlen);

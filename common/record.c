@@ -81,6 +81,7 @@ static const struct field fields[] = {
     FIELD("cpus", F_TEXT, cpus, false),
     FIELD("hosts", F_TEXT, hosts, false),
     FIELD("pages", F_TEXT, pages, false),
+    FIELD("mpi", F_TEXT, mpi, false),
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
@@ -95,6 +96,7 @@ void pk_record_init(struct pk_record *r)
     strcpy(r->cpus, "-");
     strcpy(r->hosts, "-");
     strcpy(r->pages, "-");
+    strcpy(r->mpi, "-");
     r->status = PK_STATUS_ERROR;
     r->setup_s = r->startup_s = r->elapsed_s = r->rate = NAN;
 }

@@ -56,6 +56,7 @@ struct pk_record {
     char cpus[256];            /* each worker's CPUs as the runner read them ("0|1"), "-" */
     char hosts[256];           /* the distinct hosts the workers ran on ("n1|n2"), "-" */
     char pages[16];            /* the arena's page size: "4k", "2m", "2m:40%" (share), "-" */
+    char mpi[96];              /* the MPI library pk-mpi links ("Open MPI v4.1.4"), "-" */
 };
 
 /* The status's name ("ok"). */

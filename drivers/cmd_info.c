@@ -1,11 +1,29 @@
 /* pk info: the context every result is measured in, as the JSON export records it. */
 #include "pk.h"
 
+#include <string.h>
+#include <unistd.h>
+
 #include "opts.h"
 
 static const char info_usage[] = "usage: pk info\n"
                                  "Prints the machine, build and environment facts that pk "
                                  "records with results (the JSON 'context').\n";
+
+/* What pk-mpi links, as its result lines name it ("pk-mpi --library" needs no launcher). */
+static void mpi_library(const struct pk_launch *l, struct pk_context *ctx)
+{
+    char *argv[] = {(char *)l->mpi_path, "--library", NULL}, err[256];
+    struct pk_child child;
+
+    if (pk_child_run(argv, 10, NULL, &child, err, sizeof err) == 0) {
+        if (child.exited && child.exit_code == 0) {
+            child.out[strcspn(child.out, "\n")] = '\0';
+            pk_context_set(ctx, "mpi library", child.out);
+        }
+        pk_child_free(&child);
+    }
+}
 
 int cmd_info(int argc, char **argv)
 {
@@ -31,6 +49,8 @@ int cmd_info(int argc, char **argv)
     pk_context_set(&ctx, "launcher", l.launcher);
     pk_context_set(&ctx, "mpi model",
                    pk_launch_mpi_available(&l, why, sizeof why) ? "available" : why);
+    if (access(l.mpi_path, X_OK) == 0)
+        mpi_library(&l, &ctx);
     printf("context\n");
     pk_context_print(stdout, &ctx);
     return pk_finish_stdout(0);

@@ -546,26 +546,40 @@ static void note_until_ci(struct pk_config *cfg, const struct pk_launch *l)
     }
 }
 
-/* Marks DISAGREE every verified configuration whose result differs from the serial one's. */
+/*
+ * Marks DISAGREE every verified configuration whose result differs from the serial one's. With no
+ * serial result the reference is the first that verified, and it cannot be trusted over the
+ * other: both sides of a disagreement are marked, so a wrong model never stays "ok".
+ */
 static void check_agreement(struct pk_config *cfgs, int n)
 {
     for (int i = 0; i < n; i++) {
         struct pk_record *r = &cfgs[i].res.rec;
-        const struct pk_record *ref = NULL;
+        struct pk_record *ref = NULL;
         for (int j = 0; j < n && !ref; j++) /* serial first; else the first that verified */
             if (cfgs[j].spec.kernel == cfgs[i].spec.kernel && cfgs[j].ran &&
                 cfgs[j].res.rec.status == PK_STATUS_OK && cfgs[j].spec.model == PK_SERIAL)
                 ref = &cfgs[j].res.rec;
+        bool ref_is_serial = ref != NULL;
         for (int j = 0; j < n && !ref; j++)
             if (cfgs[j].spec.kernel == cfgs[i].spec.kernel && cfgs[j].ran &&
-                cfgs[j].res.rec.status == PK_STATUS_OK)
+                (cfgs[j].res.rec.status == PK_STATUS_OK ||
+                 cfgs[j].res.rec.status == PK_STATUS_DISAGREE))
                 ref = &cfgs[j].res.rec;
         if (!cfgs[i].ran || r->status != PK_STATUS_OK || !ref || ref == r)
             continue;
         if (!pk_results_agree(cfgs[i].spec.kernel, ref->result, r->result)) {
             r->status = PK_STATUS_DISAGREE;
-            snprintf(r->detail, sizeof r->detail, "result %.100s differs from %s p=%d's %.100s",
-                     r->result, ref->model, ref->workers, ref->result);
+            snprintf(r->detail, sizeof r->detail, "result %.70s differs from %.10s p=%d's %.70s%s",
+                     r->result, ref->model, ref->workers, ref->result,
+                     ref_is_serial ? "" : " (no serial result to tell which is right)");
+            if (!ref_is_serial && ref->status == PK_STATUS_OK) {
+                ref->status = PK_STATUS_DISAGREE;
+                snprintf(ref->detail, sizeof ref->detail,
+                         "result %.70s differs from %.10s p=%d's %.70s (no serial result to tell "
+                         "which is right)",
+                         ref->result, r->model, r->workers, r->result);
+            }
         }
     }
 }

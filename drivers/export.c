@@ -130,6 +130,7 @@ int pk_report_json(FILE *f, const struct pk_result *all, int n, const struct pk_
         json_key_string(f, "cpus", c->cpus, true);
         json_key_string(f, "hosts", c->hosts, true);
         json_key_string(f, "pages", c->pages, true);
+        json_key_string(f, "mpi", c->mpi, true);
         json_key_string(f, "host", r->host, true);
         json_key_string(f, "run", r->run, true);
         json_key_string(f, "commit", r->commit, true);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "fault.h"
+#include "launch_flavour.h"
 #include "sysinfo.h"
 #include "version.h"
 
@@ -73,7 +74,8 @@ void pk_launch_init(struct pk_launch *l)
         pk_sys_self_dir(dir, sizeof dir);
     snprintf(l->run_path, sizeof l->run_path, "%.*s/pk-run", PATH_MAX - 16, dir);
     snprintf(l->mpi_path, sizeof l->mpi_path, "%.*s/pk-mpi", PATH_MAX - 16, dir);
-    snprintf(l->launcher, sizeof l->launcher, "%s", getenv("SLURM_JOB_ID") ? "srun" : "mpirun");
+    snprintf(l->launcher, sizeof l->launcher, "%s",
+             getenv("SLURM_JOB_ID") ? "srun" : pk_mpi_default_launcher());
     l->cores = pk_sys_cores();
     l->timeout_s = 600;
     l->reps = 10;
@@ -154,8 +156,8 @@ bool pk_launch_mpi_available(const struct pk_launch *l, char *why, size_t len)
     }
     launcher_program(l, program, sizeof program);
     if (!pk_child_on_path(program)) {
-        snprintf(why, len, "MPI launcher '%s' not found (install openmpi-bin, or give --launcher)",
-                 program);
+        snprintf(why, len, "MPI launcher '%s' not found (install %s, or give --launcher)", program,
+                 pk_mpi_flavour()->package);
         return false;
     }
     return true;
@@ -174,7 +176,7 @@ static bool is_srun(const char *program)
 static void launcher_words(const struct pk_launch *l, int p, int threads, char *store,
                            size_t storelen, struct argv_build *a)
 {
-    static char np[16], cpus[16];
+    static char np[16], cpus[16], plugin[32];
     char program[256];
 
     snprintf(store, storelen, "%s", l->launcher);
@@ -186,7 +188,8 @@ static void launcher_words(const struct pk_launch *l, int p, int threads, char *
     if (is_srun(program)) {
         add(a, "-n");
         add(a, np);
-        add(a, "--mpi=pmix"); /* Debian's Open MPI speaks PMIx, not PMI-2 */
+        snprintf(plugin, sizeof plugin, "--mpi=%s", pk_mpi_flavour()->srun_mpi);
+        add(a, plugin);
         snprintf(cpus, sizeof cpus, "%d", threads);
         add(a, "-c"); /* Slurm 22.05 does not pass sbatch's --cpus-per-task on */
         add(a, cpus);
@@ -195,25 +198,12 @@ static void launcher_words(const struct pk_launch *l, int p, int threads, char *
             add(a, l->bind == PK_BIND_CLOSE ? "--distribution=block" : "--distribution=cyclic");
         return;
     }
-    add(a, "-np");
-    add(a, np);
-    /*
-     * Open MPI binds 1-2 ranks to cores by default; pk says what it wants instead. More ranks
-     * than cores: Open MPI refuses to bind two ranks to one core unless told it may.
-     */
-    add(a, "--bind-to");
-    if (l->bind == PK_BIND_NONE)
-        add(a, "none");
-    else
-        add(a, p > l->cores ? "core:overload-allowed" : "core");
-    if (l->bind != PK_BIND_NONE) {
-        add(a, "--map-by");
-        add(a, l->bind == PK_BIND_CLOSE ? "core" : "socket");
-    }
-    if (p > l->cores)
-        add(a, "--oversubscribe");
-    if (geteuid() == 0)
-        add(a, "--allow-run-as-root");
+    /* the flags of the MPI library pk-mpi was built with (launch_flavour.c) */
+    char *flags[16];
+    int nflags = pk_mpi_launcher_flags(pk_mpi_flavour(), p, l->cores, l->bind, geteuid() == 0, np,
+                                       flags, 16);
+    for (int i = 0; i < nflags; i++)
+        add(a, flags[i]);
 }
 
 #define VADER_DIR   "OMPI_MCA_btl_vader_backing_directory"
@@ -234,7 +224,7 @@ static bool launch_dir_begin(const struct pk_launch *l, enum pk_model model, cha
     char program[256];
     const char *base = getenv("PK_LAUNCH_DIR");
 
-    if (!pk_model_is_distributed(model))
+    if (!pk_model_is_distributed(model) || !pk_mpi_flavour()->shm_env)
         return false;
     launcher_program(l, program, sizeof program);
     if (is_srun(program))

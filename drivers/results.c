@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NCOLUMNS 27
+#define NCOLUMNS 28
 static const char *const columns[NCOLUMNS] = {
     "kernel", "model", "workers", "size",   "class",  "params", "seed",      "status",  "detail",
     "result", "rep",   "warmup",  "time_s", "rate",   "unit",   "startup_s", "setup_s", "wall_s",
     "cpus",   "hosts", "host",    "run",    "commit", "job",    "threads",   "options",
-    "pages",
+    "pages",  "mpi",
 };
 
 struct pk_summary pk_result_summary(const struct pk_result *r)
@@ -116,6 +116,8 @@ static void write_row(FILE *f, const struct pk_result *r, int rep)
     csv_text(f, r->options);
     fputc(',', f);
     csv_text(f, c->pages);
+    fputc(',', f);
+    csv_text(f, c->mpi);
     fputs("\r\n", f); /* RFC 4180 line ends */
 }
 
@@ -278,8 +280,10 @@ static int parse_row(char *const f[], int ncols, struct pk_result *r, long long 
     FIELD(22, !copy_text(r->commit, sizeof r->commit, f[22]));
     FIELD(23, !copy_text(r->job, sizeof r->job, f[23]));
     FIELD(24, !parse_ll_field(f[24], &threads, 1) && threads <= workers);
+    /* later columns: each read only when the file has it */
     FIELD(25, ncols <= 25 || !copy_text(r->options, sizeof r->options, f[25]));
     FIELD(26, ncols <= 26 || !copy_text(c->pages, sizeof c->pages, f[26]));
+    FIELD(27, ncols <= 27 || !copy_text(c->mpi, sizeof c->mpi, f[27]));
 #undef FIELD
     c->threads = (int)threads;
     c->workers = (int)workers;
@@ -400,8 +404,8 @@ int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, i
     struct pk_result row;
 
     /*
-     * the header: the columns this pk writes, or a first part of them from 25 on (files of an
-     * older pk, before options, pages, ...): later columns are only ever added at the end
+     * the header: the columns this pk writes, or the first 25 or more of them (a file written
+     * before the later columns); a column the file lacks keeps its empty value
      */
     rc = split_record(&p, f, NCOLUMNS + 16, &nf);
     int ncols = nf;
@@ -477,25 +481,41 @@ int pk_results_recheck(struct pk_result *all, int n)
     int marked = 0;
     for (int i = 0; i < n; i++) {
         struct pk_record *r = &all[i].rec;
-        const struct pk_result *ref = NULL;
+        struct pk_result *ref = NULL;
         if (r->status != PK_STATUS_OK || !all[i].kernel)
             continue;
-        /* serial of r's own run first; then any serial; then the first OK */
+        /* serial of r's own run first; then any serial; then the first OK (or marked by us) */
         for (int pass = 0; pass < 3 && !ref; pass++)
             for (int j = 0; j < n && !ref; j++)
-                if (all[j].rec.status == PK_STATUS_OK && same_problem(&all[i], &all[j]) &&
+                if ((all[j].rec.status == PK_STATUS_OK ||
+                     (pass == 2 && all[j].rec.status == PK_STATUS_DISAGREE)) &&
+                    same_problem(&all[i], &all[j]) &&
                     (pass == 2 || strcmp(all[j].rec.model, "serial") == 0) &&
                     (pass > 0 || strcmp(all[j].run, all[i].run) == 0))
                     ref = &all[j];
         if (ref == &all[i] || pk_results_agree(all[i].kernel, ref->rec.result, r->result))
             continue;
+        bool no_serial = strcmp(ref->rec.model, "serial") != 0;
         r->status = PK_STATUS_DISAGREE;
         bool other_run = strcmp(ref->run, all[i].run) != 0;
         int len = snprintf(r->detail, sizeof r->detail, "result %.80s differs from %s p=%d's %.80s",
                            r->result, ref->rec.model, ref->rec.workers, ref->rec.result);
         if (other_run && len > 0 && (size_t)len < sizeof r->detail)
-            snprintf(r->detail + len, sizeof r->detail - (size_t)len, " (run %.40s)", ref->run);
+            len += snprintf(r->detail + len, sizeof r->detail - (size_t)len, " (run %.40s)",
+                            ref->run);
+        if (no_serial && len > 0 && (size_t)len < sizeof r->detail)
+            snprintf(r->detail + len, sizeof r->detail - (size_t)len,
+                     " (no serial result to tell which is right)");
         marked++;
+        /* no serial to tell which is right: the reference is marked as well */
+        if (no_serial && ref->rec.status == PK_STATUS_OK) {
+            ref->rec.status = PK_STATUS_DISAGREE;
+            snprintf(ref->rec.detail, sizeof ref->rec.detail,
+                     "result %.80s differs from %s p=%d's %.80s (no serial result to tell which "
+                     "is right)",
+                     ref->rec.result, r->model, r->workers, r->result);
+            marked++;
+        }
     }
     return marked;
 }

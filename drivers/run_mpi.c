@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "fault.h"
+#include "launch_flavour.h"
 #include "pk_kernel_mpi.h"
 #include "runner.h"
 #include "sysinfo.h"
@@ -19,12 +20,25 @@ static const char usage[] =
     "usage: LAUNCHER -np P pk-mpi KERNEL SIZE [-r REPS] [-w WARMUP] [--seed S]\n"
     "                               [--until-ci PCT] [--threads T] [--pages normal|huge]\n"
     "                               [--OPTION VALUE]\n"
+    "       pk-mpi --library\n"
     "--threads T runs the hybrid model: P ranks of T OpenMP threads each.\n"
     "Placement (--bind) belongs to the launcher: pk passes its binding flags.\n"
-    "Runs one mpi configuration on P ranks and prints one result line from rank 0.\n";
+    "Runs one mpi configuration on P ranks and prints one result line from rank 0.\n"
+    "--library prints the MPI library it links, as its result lines name it, and exits\n"
+    "(without a launcher: MPI_Get_library_version needs no MPI_Init).\n";
 
 static MPI_Comm comm;
 static int rank, ranks;
+
+/* The library's name and version, as every result line of this runner records it. */
+static void library_name(char *out, size_t len)
+{
+    char text[MPI_MAX_LIBRARY_VERSION_STRING];
+    int n = 0;
+    MPI_Get_library_version(text, &n);
+    text[n > 0 && n < (int)sizeof text ? n : 0] = '\0';
+    pk_mpi_library_name(text, out, len);
+}
 
 /* A usage error is decided alike on every rank (all parse the same words); rank 0 says it. */
 static _Noreturn void usage_error(const char *message)
@@ -178,6 +192,11 @@ int main(int argc, char **argv)
     if (pk_sys_std_fds()) /* before MPI opens descriptors that would land on 0-2 */
         return 2;
     int provided;
+    if (argc == 2 && strcmp(argv[1], "--library") == 0) {
+        library_name(rec.mpi, sizeof rec.mpi);
+        printf("%s\n", rec.mpi);
+        return fflush(stdout) || ferror(stdout) ? 1 : 0;
+    }
     /* funneled: in the hybrid model only each rank's main thread calls MPI */
     MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
     init_time = pk_timer_now() - started;
@@ -218,6 +237,7 @@ int main(int argc, char **argv)
 
     pk_record_init(&rec);
     pk_record_describe(&rec, &c, a.warmup);
+    library_name(rec.mpi, sizeof rec.mpi);
     rec.startup_s = slowest_init;
     gather_placement(&rec);
     execute(&c, a.threads ? mk->hybrid : mk->run, mk->collect, a.warmup, a.reps, &rec);

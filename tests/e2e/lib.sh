@@ -38,4 +38,18 @@ refuses() {
     fi
 }
 
-mpi_available() { [ -x "$PK_MPI" ] && command -v mpirun >/dev/null 2>&1; }
+# The MPI library pk-mpi links (make MPI=openmpi|mpich), its launcher, and how to start N ranks
+# of a command with it as pk does (drivers/launch_flavour.c): mpi_launch N COMMAND...
+MPI_LIBRARY=$([ -x "$PK_MPI" ] && "$PK_MPI" --library 2>/dev/null)
+case $MPI_LIBRARY in
+*MPICH* | *Intel* | *intel*) MPI_FLAVOUR=mpich
+    MPIEXEC=$(command -v mpiexec.mpich >/dev/null 2>&1 && echo mpiexec.mpich || echo mpiexec) ;;
+*) MPI_FLAVOUR=openmpi MPIEXEC=mpirun ;;
+esac
+mpi_available() { [ -x "$PK_MPI" ] && command -v "$MPIEXEC" >/dev/null 2>&1; }
+mpi_launch() {
+    local np=$1; shift
+    if [ "$MPI_FLAVOUR" = mpich ]; then "$MPIEXEC" -n "$np" "$@"; return; fi
+    local root=""; [ "$(id -u)" = 0 ] && root=--allow-run-as-root
+    mpirun $root --oversubscribe -np "$np" "$@"
+}

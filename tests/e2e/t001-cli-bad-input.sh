@@ -44,8 +44,7 @@ refuses "pk-run bad workers" "'0'" "$PK_RUN" polysum openmp 0 10
 refuses "pk-run bad size" "'ten'" "$PK_RUN" polysum openmp 2 ten
 refuses "pk-run serial with 2 workers" "serial" "$PK_RUN" polysum serial 2 10
 if mpi_available; then
-    ROOT=""; [ "$(id -u)" = 0 ] && ROOT=--allow-run-as-root
-    mpirun $ROOT -np 1 "$PK_MPI" polysum -3 >"$TMP/out" 2>"$TMP/err"; rc=$?
+    mpi_launch 1 "$PK_MPI" polysum -3 >"$TMP/out" 2>"$TMP/err"; rc=$?
     # mpirun adds its own banner; pk-mpi's part is one line, from rank 0, naming the value
     [ $rc -eq 2 ] && [ "$(grep -c '^pk-mpi:' "$TMP/err")" -eq 1 ] && grep -q "^pk-mpi: size '-3'" "$TMP/err" \
         && ok "pk-mpi bad size" || { not_ok "pk-mpi bad size (exit $rc)"; diag "$TMP/err"; }

@@ -117,8 +117,7 @@ TABLE
 mpi_refuses() {
     local desc=$1 word=$2 rc; shift 2
     if ! mpi_available; then skip "$desc" "no pk-mpi or mpirun"; return; fi
-    local root=""; [ "$(id -u)" = 0 ] && root=--allow-run-as-root
-    mpirun $root --oversubscribe -np 2 "$PK_MPI" "$@" >"$TMP/out" 2>"$TMP/err"; rc=$?
+    mpi_launch 2 "$PK_MPI" "$@" >"$TMP/out" 2>"$TMP/err"; rc=$?
     if [ $rc -eq 2 ] && [ "$(grep -c '^pk-mpi:' "$TMP/err")" -eq 1 ] &&
         grep '^pk-mpi:' "$TMP/err" | grep -qF -- "$word" && ! grep -q pk-result "$TMP/out" &&
         untouched; then

@@ -13,7 +13,7 @@ grep -q "every configuration verified and agrees" "$TMP/out" && ok "hybrid agree
 refuses "p not a multiple of --threads" "p=3" "$PK" run polysum -c S -m hybrid -p 3 --threads 2
 refuses "kernel without hybrid" "hybrid model" "$PK" run square -c S -m hybrid --threads 2
 refuses "threads zero" "'0'" "$PK" run pi -c S -m hybrid --threads 0
-SLURM_NTASKS=2 SLURM_CPUS_PER_TASK=1 "$PK" run polysum -c S -m mpi --launcher mpirun -r 1 -q --format csv >"$TMP/csv" 2>"$TMP/err"
+SLURM_NTASKS=2 SLURM_CPUS_PER_TASK=1 "$PK" run polysum -c S -m mpi --launcher "$MPIEXEC" -r 1 -q --format csv >"$TMP/csv" 2>"$TMP/err"
 [ "$(awk -F, 'NR > 1 {print $3}' "$TMP/csv" | sort -u)" = "2" ] && ok "SLURM_NTASKS=2 gives mpi p=2" \
     || { not_ok "SLURM_NTASKS default"; diag "$TMP/csv"; diag "$TMP/err"; }
 done_testing

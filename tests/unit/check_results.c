@@ -280,6 +280,22 @@ START_TEST(test_results_recheck_marks_disagreement)
 }
 END_TEST
 
+/* With no serial result, neither side of a disagreement can be trusted: both are marked. */
+START_TEST(test_results_recheck_without_serial_marks_both)
+{
+    struct pk_result r[3];
+    sample(&r[0], "threads", 2, 3, 0.001);
+    sample(&r[1], "fork", 2, 3, 0.001);
+    sample(&r[2], "openmp", 2, 3, 0.001);
+    strcpy(r[0].rec.result, "1249833583000"); /* the first row is the wrong one */
+    ck_assert_int_eq(pk_results_recheck(r, 3), 3);
+    ck_assert_int_eq(r[0].rec.status, PK_STATUS_DISAGREE);
+    ck_assert_int_eq(r[1].rec.status, PK_STATUS_DISAGREE);
+    ck_assert_msg(strstr(r[1].rec.detail, "no serial result"), "%s", r[1].rec.detail);
+    ck_assert_int_eq(r[2].rec.status, PK_STATUS_DISAGREE); /* it differs from the first too */
+}
+END_TEST
+
 /* issue 11 item 10: a speedup takes the serial of its own run when that run has one */
 START_TEST(test_results_baseline_prefers_own_run)
 {
@@ -310,6 +326,7 @@ Suite *results_suite(void)
     tcase_add_test(tc, test_results_control_bytes_become_question_marks);
     tcase_add_test(tc, test_results_nul_byte_is_refused);
     tcase_add_test(tc, test_results_recheck_marks_disagreement);
+    tcase_add_test(tc, test_results_recheck_without_serial_marks_both);
     tcase_add_test(tc, test_results_baseline_prefers_own_run);
     suite_add_tcase(s, tc);
     return s;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "child.h"
+#include "launch_flavour.h"
 
 #ifndef PK_BIN_DIR
 #define PK_BIN_DIR "bin"
@@ -26,8 +27,8 @@ bool test_mpi_available(char *why, size_t len)
         snprintf(why, len, "no %s (built without mpicc)", path);
         return false;
     }
-    if (!pk_child_on_path("mpirun")) {
-        snprintf(why, len, "no mpirun on PATH");
+    if (!pk_child_on_path(pk_mpi_default_launcher())) {
+        snprintf(why, len, "no %s on PATH", pk_mpi_default_launcher());
         return false;
     }
     return true;
@@ -61,12 +62,10 @@ static int run_distributed(const struct pk_kernel *k, int p, int threads, long l
     snprintf(np, sizeof np, "%d", p);
     snprintf(size, sizeof size, "%lld", n);
     snprintf(nreps, sizeof nreps, "%d", reps);
-    argv[argc++] = "mpirun";
-    argv[argc++] = "-np";
-    argv[argc++] = np;
-    argv[argc++] = "--oversubscribe";
-    if (geteuid() == 0)
-        argv[argc++] = "--allow-run-as-root";
+    /* as pk starts it: the build's launcher and its library's flags (launch_flavour.c) */
+    argv[argc++] = (char *)pk_mpi_default_launcher();
+    argc += pk_mpi_launcher_flags(pk_mpi_flavour(), p, 1, PK_BIND_NONE, geteuid() == 0, np,
+                                  argv + argc, 8);
     argv[argc++] = path;
     argv[argc++] = (char *)k->name;
     argv[argc++] = size;
