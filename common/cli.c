@@ -245,3 +245,56 @@ int pk_cli_parse_seconds(const char *what, const char *text, double *out, char *
     *out = v;
     return 0;
 }
+
+/* One whole number of at most 9 digits at *p, not zero; advances *p past it. */
+static int slurm_number(const char **p, long long *out)
+{
+    long long v = 0;
+    int digits = 0;
+    while (isdigit((unsigned char)**p) && digits < 10) {
+        v = v * 10 + (**p - '0');
+        (*p)++;
+        digits++;
+    }
+    if (digits == 0 || digits > 9 || v == 0)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int pk_cli_parse_slurm_cpus(const char *text, long long *total, char *err, size_t errlen)
+{
+    char quoted[192];
+    const char *p = text;
+    long long sum = 0;
+
+    pk_cli_quote(text, quoted, sizeof quoted);
+    if (!*text) {
+        snprintf(err, errlen, "CPUs per node list is empty");
+        return -1;
+    }
+    for (;;) {
+        long long count, nodes = 1;
+        if (slurm_number(&p, &count))
+            goto bad;
+        if (strncmp(p, "(x", 2) == 0) {
+            p += 2;
+            if (slurm_number(&p, &nodes) || *p++ != ')')
+                goto bad;
+        }
+        sum += count * nodes;
+        if (sum > (1LL << 40)) {
+            snprintf(err, errlen, "CPUs per node list '%s' counts too many CPUs", quoted);
+            return -1;
+        }
+        if (*p == '\0')
+            break;
+        if (*p++ != ',')
+            goto bad;
+    }
+    *total = sum;
+    return 0;
+bad:
+    snprintf(err, errlen, "CPUs per node list '%s' is not COUNT[(xNODES)][,...]", quoted);
+    return -1;
+}

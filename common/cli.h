@@ -41,4 +41,11 @@ int pk_cli_parse_workers(const char *list, int max_workers, int out[PK_MAX_WORKE
  */
 int pk_cli_parse_seconds(const char *what, const char *arg, double *out, char *err, size_t errlen);
 
+/*
+ * Parses SLURM's per-node CPU list (SLURM_JOB_CPUS_PER_NODE: "COUNT[(xNODES)][,...]", such as
+ * "72(x2),36" for 72 + 72 + 36) into the total CPUs of the job in *total. Returns 0, or -1
+ * with a reason in err that quotes the text: empty, malformed, a zero count, too many CPUs.
+ */
+int pk_cli_parse_slurm_cpus(const char *text, long long *total, char *err, size_t errlen);
+
 #endif

@@ -10,10 +10,11 @@
 #include "outfile.h"
 
 static const char report_usage[] =
-    "usage: pk report FILE.csv... [--format table|csv|json|markdown] [-o FILE]\n"
+    "usage: pk report FILE.csv... [--format table|csv|json|markdown] [-o FILE]...\n"
     "Reads results written by 'pk run -o FILE.csv' (for example one file per SLURM array\n"
     "task), merges them and prints the tables; speedups take their serial base from any\n"
-    "file. With --format csv or -o FILE.csv it writes the merged record.\n"
+    "file. With --format csv or -o FILE.csv it writes the merged record; -o may repeat (one\n"
+    "file per -o, each in the format its extension names).\n"
     "Agreement is checked again from the results of every file (not from their status\n"
     "column); a configuration whose result differs is reported DISAGREE. When a configuration\n"
     "was measured in several runs, each run gets its own table, labelled.\n"
@@ -84,9 +85,10 @@ int cmd_report(int argc, char **argv)
                                       {O_HELP, 'h', "help", false},
                                       {0, 0, NULL, false}};
     struct opt_scan s;
-    const char *files[256], *output = NULL;
-    int nfiles = 0, id, n;
-    enum pk_format format = PK_FORMAT_TABLE, out_format = PK_FORMAT_CSV;
+    const char *files[256], *output[8];
+    int nfiles = 0, noutputs = 0, id, n;
+    enum pk_format format = PK_FORMAT_TABLE, out_format[8];
+    bool format_given = false;
     struct pk_result *all;
     char err[512];
     bool failed = false;
@@ -102,17 +104,26 @@ int cmd_report(int argc, char **argv)
             files[nfiles++] = s.value;
             break;
         case O_FORMAT:
+            if (format_given)
+                pk_usage_error("option '%s' is given twice", s.name);
+            format_given = true;
             if (pk_format_parse(s.value, &format))
                 pk_usage_error("unknown format '%s' (table, csv, json or markdown)", s.value);
             break;
-        case O_OUTPUT:
-            output = s.value;
-            if (pk_format_from_path(output, &out_format))
+        case O_OUTPUT: /* may repeat: one file per -o */
+            for (int i = 0; i < noutputs; i++)
+                if (strcmp(output[i], s.value) == 0)
+                    pk_usage_error("output file '%s' is named twice", s.value);
+            if (noutputs == 8)
+                pk_usage_error("too many output files at '%s' (at most 8)", s.value);
+            output[noutputs] = s.value;
+            if (pk_format_from_path(s.value, &out_format[noutputs]))
                 pk_usage_error("cannot tell the format of '%s' from its extension (.csv, .json, "
                                ".md, .txt)",
-                               output);
-            if (pk_outfile_probe(output, err, sizeof err))
+                               s.value);
+            if (pk_outfile_probe(s.value, err, sizeof err))
                 pk_usage_error("%s", err);
+            noutputs++;
             break;
         case O_HELP:
             fputs(report_usage, stdout);
@@ -127,14 +138,15 @@ int cmd_report(int argc, char **argv)
     struct pk_context ctx;
     context_of_files(&ctx, all, n, nfiles);
     pk_report_write(stdout, format, all, n, &ctx, isatty(STDOUT_FILENO) && !getenv("NO_COLOR"));
-    if (output) {
+    for (int i = 0; i < noutputs; i++) {
         struct pk_outfile o;
-        if (pk_outfile_open(&o, output, err, sizeof err) ||
-            pk_report_write(o.f, out_format, all, n, &ctx, false) ||
+        err[0] = '\0';
+        if (pk_outfile_open(&o, output[i], err, sizeof err) ||
+            pk_report_write(o.f, out_format[i], all, n, &ctx, false) ||
             pk_outfile_commit(&o, err, sizeof err)) {
             if (o.f)
                 pk_outfile_abort(&o);
-            fprintf(stderr, "pk: %s\n", err);
+            fprintf(stderr, "pk: %s\n", err[0] ? err : "cannot write an output file");
             failed = true;
         }
     }

@@ -15,55 +15,6 @@
 #include "outfile.h"
 #include "timer.h"
 
-static const char run_usage[] =
-    "usage: pk run [KERNEL...] [options]\n"
-    "Runs each configuration (kernel x model x workers) in its own process, verifies every rep,\n"
-    "checks that all models of a kernel agree, and reports the median time, the speedup over\n"
-    "serial and the efficiency. With no KERNEL, runs every kernel.\n"
-    "\n"
-    "  -m, --models LIST   serial,openmp,threads,fork,mpi,hybrid or all (default: every\n"
-    "                      available one but hybrid, which runs when named)\n"
-    "  -p, --workers LIST  worker counts: 1,2,4  1..8  max (default: 1, 2, 4, ... below the\n"
-    "                      number of usable cores, and that number); serial always runs p=1;\n"
-    "                      inside a SLURM allocation mpi and hybrid default to SLURM_NTASKS\n"
-    "                      ranks (x --threads)\n"
-    "      --threads T     hybrid: OpenMP threads per MPI rank; each p in -p is ranks x T\n"
-    "                      (default: SLURM_CPUS_PER_TASK inside an allocation, else 1)\n"
-    "  -c, --class C       problem class S, W, A, B, C (default W; sizes: 'pk list')\n"
-    "  -n, --size N        exact problem size instead of a class (1000000 or 1e6)\n"
-    "  -r, --reps N        timed reps per configuration (default 10)\n"
-    "  -w, --warmup N      untimed reps before them (default 1)\n"
-    "      --seed S        seed of the counter-based inputs (default 1)\n"
-    "      --timeout S     seconds before a configuration is killed as TIMEOUT\n"
-    "                      (default 600; 0: no limit)\n"
-
-    "      --launcher CMD  MPI launcher (default: srun inside a SLURM allocation, else mpirun;\n"
-    "                      at most 48 words); pk adds -np, and for Open MPI --oversubscribe\n"
-    "                      when ranks exceed the cores and --allow-run-as-root as root\n"
-    "      --format F      table, csv, json or markdown on stdout (default table)\n"
-    "  -o, --output FILE   also write the results to FILE, in the format its extension names\n"
-    "                      (.csv .json .md .txt); rewritten whole after every configuration,\n"
-    "                      so an interrupted run keeps what it measured\n"
-    "      --order O       grouped (default: all reps of a configuration in one process),\n"
-    "                      interleave (one rep per process, configurations in turn) or\n"
-    "                      random (the same, shuffled each round: resists drift, costs a\n"
-    "                      process start per rep)\n"
-    "      --until-ci PCT  stop a configuration once its median's 95% interval is within\n"
-    "                      PCT% of it (at least 6 reps; -r is then the most, default 100)\n"
-    "      --bind B        none (default), close or spread: pins each worker to a CPU\n"
-    "                      (threads, fork: sched_setaffinity; openmp: OMP_PROC_BIND and\n"
-    "                      OMP_PLACES; mpi: the launcher's binding flags); the CPUs each\n"
-    "                      worker really had are recorded either way\n"
-    "      --pages P       normal (default: 4 KiB pages in every model) or huge (transparent\n"
-    "                      huge pages where the kernel allows them); the page size each\n"
-    "                      configuration got is recorded either way (column pages)\n"
-    "  -q, --quiet         no progress line and no warnings\n"
-    "  -h, --help          this text\n"
-    "Kernel options apply to the kernels that have them ('pk list' shows them).\n"
-    "Exit status: 0 every configuration verified; 1 one failed, timed out or disagreed\n"
-    "(the others still run), or the results file or stdout could not be written; 2 usage\n"
-    "error; 129/130/131/143 interrupted by HUP/INT/QUIT/TERM (results so far are kept).\n";
-
 enum {
     O_MODELS = 1,
     O_WORKERS,
@@ -82,23 +33,100 @@ enum {
     O_QUIET,
     O_THREADS,
     O_HELP,
-    O_PAGES
+    O_PAGES,
+    O_NOPT
 };
 
-static const struct opt run_opts[] = {
-    {O_MODELS, 'm', "models", true},   {O_WORKERS, 'p', "workers", true},
-    {O_CLASS, 'c', "class", true},     {O_SIZE, 'n', "size", true},
-    {O_REPS, 'r', "reps", true},       {O_WARMUP, 'w', "warmup", true},
-    {O_SEED, 0, "seed", true},         {O_TIMEOUT, 0, "timeout", true},
-    {O_LAUNCHER, 0, "launcher", true}, {O_FORMAT, 0, "format", true},
-    {O_OUTPUT, 'o', "output", true},   {O_ORDER, 0, "order", true},
-    {O_UNTIL_CI, 0, "until-ci", true}, {O_BIND, 0, "bind", true},
-    {O_QUIET, 'q', "quiet", false},    {O_THREADS, 0, "threads", true},
-    {O_HELP, 'h', "help", false},      {O_PAGES, 0, "pages", true},
-    {0, 0, NULL, false},
+/* The options of pk run with their help: the parser's table and the usage both come from it. */
+static const struct opt_doc run_docs[] = {
+    {{O_MODELS, 'm', "models", true},
+     "LIST",
+     "serial,openmp,threads,fork,mpi,hybrid or all (default: every\n"
+     "available one but hybrid, which runs when named)"},
+    {{O_WORKERS, 'p', "workers", true},
+     "LIST",
+     "worker counts: 1,2,4  1..8  max (default: 1, 2, 4, ... below the\n"
+     "number of usable cores, and that number); serial always runs p=1;\n"
+     "inside a SLURM allocation mpi and hybrid default to SLURM_NTASKS\n"
+     "ranks (x --threads)"},
+    {{O_THREADS, 0, "threads", true},
+     "T",
+     "hybrid: OpenMP threads per MPI rank; each p in -p is ranks x T\n"
+     "(default: SLURM_CPUS_PER_TASK inside an allocation, else 1)"},
+    {{O_CLASS, 'c', "class", true},
+     "C",
+     "problem class S, W, A, B, C (default W; sizes: 'pk list')"},
+    {{O_SIZE, 'n', "size", true}, "N", "exact problem size instead of a class (1000000 or 1e6)"},
+    {{O_REPS, 'r', "reps", true}, "N", "timed reps per configuration (default 10)"},
+    {{O_WARMUP, 'w', "warmup", true}, "N", "untimed reps before them (default 1)"},
+    {{O_SEED, 0, "seed", true}, "S", "seed of the counter-based inputs (default 1)"},
+    {{O_TIMEOUT, 0, "timeout", true},
+     "S",
+     "seconds before a configuration is killed as TIMEOUT\n"
+     "(default 600; 0: no limit)"},
+    {{O_LAUNCHER, 0, "launcher", true},
+     "CMD",
+     "MPI launcher (default: srun inside a SLURM allocation, else mpirun;\n"
+     "at most 48 words); pk adds -np, and for Open MPI --oversubscribe\n"
+     "when ranks exceed the cores and --allow-run-as-root as root"},
+    {{O_FORMAT, 0, "format", true}, "F", "table, csv, json or markdown on stdout (default table)"},
+    {{O_OUTPUT, 'o', "output", true},
+     "FILE",
+     "also write the results to FILE, in the format its extension names\n"
+     "(.csv .json .md .txt); repeat it for several files (-o r.csv -o r.json);\n"
+     "each is rewritten whole after every configuration, so an interrupted\n"
+     "run keeps what it measured"},
+    {{O_ORDER, 0, "order", true},
+     "O",
+     "grouped (default: all reps of a configuration in one process),\n"
+     "interleave (one rep per process, configurations in turn) or\n"
+     "random (the same, shuffled each round: resists drift, costs a\n"
+     "process start per rep)"},
+    {{O_UNTIL_CI, 0, "until-ci", true},
+     "PCT",
+     "stop a configuration once its median's 95% interval is within\n"
+     "PCT% of it (at least 6 reps; -r is then the most, default 100); a\n"
+     "configuration that reaches the most without it says so, with the\n"
+     "interval it got"},
+    {{O_BIND, 0, "bind", true},
+     "B",
+     "none (default), close or spread: pins each worker to a CPU\n"
+     "(threads, fork: sched_setaffinity; openmp: OMP_PROC_BIND and\n"
+     "OMP_PLACES; mpi: the launcher's binding flags); the CPUs each\n"
+     "worker really had are recorded either way"},
+    {{O_PAGES, 0, "pages", true},
+     "P",
+     "normal (default: 4 KiB pages in every model) or huge (transparent\n"
+     "huge pages where the kernel allows them); the page size each\n"
+     "configuration got is recorded either way (column pages)"},
+    {{O_QUIET, 'q', "quiet", false}, NULL, "no progress line and no warnings"},
+    {{O_HELP, 'h', "help", false}, NULL, "this text"},
+    {{0, 0, NULL, false}, NULL, NULL},
 };
+
+static void run_usage(FILE *f)
+{
+    fputs(
+        "usage: pk run [KERNEL...] [options]\n"
+        "Runs each configuration (kernel x model x workers) in its own process, verifies every "
+        "rep,\n"
+        "checks that all models of a kernel agree, and reports the median time, the speedup over\n"
+        "serial and the efficiency. With no KERNEL, runs every kernel.\n"
+        "\n",
+        f);
+    opt_usage(f, run_docs);
+    fputs(
+        "Kernel options apply to the kernels that have them ('pk list' shows them).\n"
+        "Short flags combine (-qm serial, -p2), long options may be abbreviated while unambiguous\n"
+        "(--mod serial), and -- ends the options. Only -o may be given more than once.\n"
+        "Exit status: 0 every configuration verified; 1 one failed, timed out or disagreed\n"
+        "(the others still run), or a results file or stdout could not be written; 2 usage\n"
+        "error; 129/130/131/143 interrupted by HUP/INT/QUIT/TERM (results so far are kept).\n",
+        f);
+}
 
 #define MAX_PARAM_ARGS 16
+#define MAX_OUTPUTS    8
 
 enum order { ORDER_GROUPED, ORDER_INTERLEAVE, ORDER_RANDOM };
 static const char *const order_names[] = {"grouped", "interleave", "random"};
@@ -116,8 +144,10 @@ struct run_request {
     enum pk_format format;
     enum order order;
     bool reps_given, quiet;
-    const char *output;
-    enum pk_format output_format;
+    const char *output[MAX_OUTPUTS]; /* -o, each written whole after every configuration */
+    enum pk_format output_format[MAX_OUTPUTS];
+    int noutputs;
+    bool output_json; /* one of them is JSON: gather the full context */
     char param_name[MAX_PARAM_ARGS][64];
     const char *param_value[MAX_PARAM_ARGS];
     int nparams;
@@ -247,7 +277,12 @@ static void parse_option(struct run_request *q, struct pk_launch *l, int id, str
     case O_OUTPUT:
         if (!*s->value)
             pk_usage_error("output file name is empty");
-        q->output = s->value;
+        for (int i = 0; i < q->noutputs; i++)
+            if (strcmp(q->output[i], s->value) == 0)
+                pk_usage_error("output file '%s' is named twice", s->value);
+        if (q->noutputs == MAX_OUTPUTS)
+            pk_usage_error("too many output files at '%s' (at most %d)", s->value, MAX_OUTPUTS);
+        q->output[q->noutputs++] = s->value;
         break;
     case O_ORDER:
         if (strcmp(s->value, "grouped") == 0)
@@ -276,7 +311,7 @@ static void parse_option(struct run_request *q, struct pk_launch *l, int id, str
         q->quiet = true;
         break;
     case O_HELP:
-        fputs(run_usage, stdout);
+        run_usage(stdout);
         exit(pk_finish_stdout(0));
     }
 }
@@ -293,10 +328,18 @@ static void parse_request(int argc, char **argv, struct run_request *q, struct p
     q->seed = 1;
     q->threads = slurm_count("SLURM_CPUS_PER_TASK", 1);
     default_workers(q, l->cores);
+    struct opt run_opts[O_NOPT];
+    bool seen[O_NOPT] = {false};
+    opt_table_from_docs(run_docs, run_opts, O_NOPT);
     opt_begin(&s, argc, argv, 1, run_opts, true);
     while ((id = opt_next(&s, err, sizeof err)) != OPT_END) {
         if (id == OPT_ERROR)
             pk_usage_error("%s (see 'pk run --help')", err);
+        /* a second -c, -n, --format...: refused, not a silent last-wins; -o adds a file */
+        if (id > 0 && id != O_OUTPUT && id != O_QUIET && id != O_HELP && seen[id])
+            pk_usage_error("option '%s' is given twice", s.name);
+        if (id > 0)
+            seen[id] = true;
         parse_option(q, l, id, &s, &class_given);
     }
     if (class_given && q->n)
@@ -305,9 +348,13 @@ static void parse_request(int argc, char **argv, struct run_request *q, struct p
         pk_usage_error("--until-ci needs --order grouped (each configuration in one process)");
     if (l->until_ci > 0 && !q->reps_given)
         l->reps = 100;
-    if (q->output && pk_format_from_path(q->output, &q->output_format))
-        pk_usage_error("cannot tell the format of '%s' from its extension (.csv, .json, .md, .txt)",
-                       q->output);
+    for (int i = 0; i < q->noutputs; i++) {
+        if (pk_format_from_path(q->output[i], &q->output_format[i]))
+            pk_usage_error("cannot tell the format of '%s' from its extension (.csv, .json, .md, "
+                           ".txt)",
+                           q->output[i]);
+        q->output_json |= q->output_format[i] == PK_FORMAT_JSON;
+    }
     if (q->nkernels == 0)
         for (int i = 0; i < pk_nkernels; i++)
             q->kernels[q->nkernels++] = &pk_kernels[i];
@@ -471,6 +518,35 @@ static void merge(struct pk_config *cfg, const struct pk_result *add)
 }
 
 /*
+ * --until-ci: a configuration that reached the most reps (-r) without its interval within the
+ * target says so in its detail (the row's notes in the table), with the interval it got.
+ */
+static void note_until_ci(struct pk_config *cfg, const struct pk_launch *l)
+{
+    struct pk_record *r = &cfg->res.rec;
+    char note[160];
+    if (l->until_ci <= 0 || r->status != PK_STATUS_OK || r->reps < l->reps ||
+        pk_record_precise(r, l->until_ci))
+        return;
+    struct pk_summary s = pk_result_summary(&cfg->res);
+    if (isnan(s.ci_lo) || !(s.median > 0))
+        snprintf(note, sizeof note,
+                 "--until-ci %g%%: gave up after %d reps (the most, -r), too few for an interval",
+                 l->until_ci, r->reps);
+    else
+        snprintf(note, sizeof note,
+                 "--until-ci %g%%: gave up after %d reps (the most, -r) with the 95%% interval "
+                 "at +-%.3g%% of the median",
+                 l->until_ci, r->reps, (s.ci_hi - s.ci_lo) / 2 / s.median * 100);
+    if (strcmp(r->detail, "-") == 0 || !r->detail[0])
+        snprintf(r->detail, sizeof r->detail, "%s", note);
+    else {
+        size_t used = strlen(r->detail);
+        snprintf(r->detail + used, sizeof r->detail - used, "; %s", note);
+    }
+}
+
+/*
  * Marks DISAGREE every verified configuration whose result differs from the serial one's. With no
  * serial result the reference is the first that verified, and it cannot be trusted over the
  * other: both sides of a disagreement are marked, so a wrong model never stays "ok".
@@ -555,24 +631,29 @@ static void on_progress(void *arg, const char *line)
     }
 }
 
+/* Writes every -o file (each through its own temporary file and rename); -1 if one failed. */
 static int write_output(const struct run_request *q, const struct pk_config *cfgs, int n,
                         struct pk_result *scratch, const struct pk_context *ctx)
 {
-    struct pk_outfile o;
-    char err[512] = "";
-    int m = collect(cfgs, n, scratch);
-    if (pk_outfile_open(&o, q->output, err, sizeof err) ||
-        pk_report_write(o.f, q->output_format, scratch, m, ctx, false) ||
-        pk_outfile_commit(&o, err, sizeof err)) {
-        if (o.f)
-            pk_outfile_abort(&o);
-        static char said[512]; /* each new reason once, not once per configuration */
-        if (strcmp(said, err) != 0)
-            fprintf(stderr, "pk: %s\n", err[0] ? err : "cannot write the results file");
-        snprintf(said, sizeof said, "%s", err);
-        return -1;
+    static char said[MAX_OUTPUTS][512]; /* each new reason once per file, not per configuration */
+    int m = collect(cfgs, n, scratch), rc = 0;
+    for (int i = 0; i < q->noutputs; i++) {
+        struct pk_outfile o;
+        char err[512] = "";
+        if (pk_outfile_open(&o, q->output[i], err, sizeof err) ||
+            pk_report_write(o.f, q->output_format[i], scratch, m, ctx, false) ||
+            pk_outfile_commit(&o, err, sizeof err)) {
+            if (o.f)
+                pk_outfile_abort(&o);
+            if (!err[0])
+                snprintf(err, sizeof err, "cannot write the results file '%s'", q->output[i]);
+            if (strcmp(said[i], err) != 0)
+                fprintf(stderr, "pk: %s\n", err);
+            snprintf(said[i], sizeof said[i], "%s", err);
+            rc = -1;
+        }
     }
-    return 0;
+    return rc;
 }
 
 /*
@@ -616,13 +697,17 @@ int cmd_run(int argc, char **argv)
     pk_launch_init(&l);
     if (getloadavg(&load, 1) != 1) /* before anything of ours runs */
         load = NAN;
+    const char *fake_load = getenv("PK_LOADAVG"); /* tests: the load average to assume */
+    if (fake_load && pk_cli_parse_seconds("PK_LOADAVG", fake_load, &load, err, sizeof err))
+        pk_usage_error("%s", err);
     parse_request(argc, argv, &q, &l);
     if (pk_launch_check_env(&l, err, sizeof err))
         pk_usage_error("%s", err);
     check_params_used(&q);
     choose_models(&q, &l);
-    if (q.output && pk_outfile_probe(q.output, err, sizeof err))
-        pk_usage_error("%s", err);
+    for (int i = 0; i < q.noutputs; i++)
+        if (pk_outfile_probe(q.output[i], err, sizeof err))
+            pk_usage_error("%s", err);
     n = plan(&q, &cfgs);
     steps = schedule(&q, l.reps, n, &nsteps);
     if (!(scratch = calloc((size_t)n + 1, sizeof *scratch)) ||
@@ -634,14 +719,16 @@ int cmd_run(int argc, char **argv)
     progress.started = pk_timer_now();
     prepare_environment(progress.on);
     control.on_progress = progress.on ? on_progress : NULL;
-    pk_context_gather(&ctx, q.format == PK_FORMAT_JSON ||
-                                (q.output && q.output_format == PK_FORMAT_JSON));
+    pk_context_gather(&ctx, q.format == PK_FORMAT_JSON || q.output_json);
 
     /*
      * A reader of stdout that goes away must not kill pk before the results file holds every
      * verdict: EPIPE is a write error (exit 1). Other commands die of SIGPIPE, as filters do.
      */
     signal(SIGPIPE, SIG_IGN);
+    /* now, not after a run of minutes: the reader may rather quiet the machine first */
+    if (!q.quiet)
+        pk_report_load_warning(stderr, l.cores, load);
     struct sigaction sa = {.sa_handler = on_signal};
     sigemptyset(&sa.sa_mask);
     for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++) {
@@ -666,7 +753,8 @@ int cmd_run(int argc, char **argv)
         snprintf(once.options + used, sizeof once.options - used, "/order:%s",
                  order_names[q.order]);
         merge(cfg, &once);
-        if (q.output && write_record(&q, cfgs, view, n, scratch, &ctx))
+        note_until_ci(cfg, &l);
+        if (q.noutputs && write_record(&q, cfgs, view, n, scratch, &ctx))
             output_failed = true;
     }
     if (progress.on)
@@ -676,13 +764,13 @@ int cmd_run(int argc, char **argv)
         failed |= cfgs[i].ran && pk_status_is_failure(cfgs[i].res.rec.status);
 
     /* the results file is the record: whole, every verdict in it, before anything is printed */
-    if (q.output && write_record(&q, cfgs, view, n, scratch, &ctx))
+    if (q.noutputs && write_record(&q, cfgs, view, n, scratch, &ctx))
         output_failed = true;
     int m = collect(cfgs, n, scratch);
     pk_report_write(stdout, q.format, scratch, m, &ctx, color);
     fflush(stdout);
     if (!q.quiet)
-        pk_report_warnings(stderr, scratch, m, l.cores, load);
+        pk_report_warnings(stderr, scratch, m, l.cores, NAN); /* the load: said before */
     free(scratch);
     free(steps);
     free(view);

@@ -44,6 +44,10 @@ void pk_report_summary(FILE *f, const struct pk_result *all, int n, int first, i
  * 1-minute load average read before the first configuration (0 and NAN: unknown, skip them).
  */
 void pk_report_warnings(FILE *f, const struct pk_result *all, int n, int cores, double load);
+/* The load-average warning alone (pk run prints it before the first configuration). */
+void pk_report_load_warning(FILE *f, int cores, double load);
+/* The CPUs of every node of a multi-node SLURM job, or 0. */
+int pk_slurm_job_cores(void);
 
 /* JSON export: {schema_version, context, results: [...]}. */
 int pk_report_json(FILE *f, const struct pk_result *all, int n, const struct pk_context *ctx);

@@ -110,10 +110,37 @@ pk_header() {
 
 # Runs "pk run ARGS..." in the background and waits for it, so that the TERM trap runs
 # while pk works; pk then stops, writes its -o file and exits 143. Returns pk's status.
+# pk refuses an option given twice: the script's own options (-m, -p, -c...) yield to those
+# the user gave after -- (PK_ARGS, the tail of ARGS), and PK_LAUNCHER to a user's --launcher.
 pk_run() {
     [ -z "$PK_TERM" ] || return 143
-    local rc=0
-    "$PK" run "$@" ${PK_LAUNCHER:+--launcher "$PK_LAUNCHER"} &
+    local rc=0 n=0 a name skip="" given=" " launcher=${PK_LAUNCHER:-}
+    local -a args=("$@") own user out=()
+    [ -z "${PK_ARGS[*]+x}" ] || n=${#PK_ARGS[@]}
+    [ "$n" -le $# ] && [ "$n" -gt 0 ] && [ "${args[*]: -$n}" = "${PK_ARGS[*]}" ] || n=0
+    own=("${args[@]:0:$#-n}") user=("${args[@]:$#-n}")
+    pk_opt_name() { # the long name of an option word, or nothing
+        case $1 in
+        --?*) name=${1#--} && name=${name%%=*} ;;
+        -[a-zA-Z]*) case ${1:1:1} in m) name=models ;; p) name=workers ;; c) name=class ;;
+            n) name=size ;; r) name=reps ;; w) name=warmup ;; o) name=output ;; q) name=quiet ;;
+            *) name="" ;; esac ;;
+        *) name="" ;;
+        esac
+    }
+    for a in ${user[@]+"${user[@]}"}; do pk_opt_name "$a" && [ -n "$name" ] && given="$given$name "; done
+    for a in ${own[@]+"${own[@]}"}; do
+        if [ -n "$skip" ]; then skip="" && continue; fi
+        pk_opt_name "$a"
+        if [ -n "$name" ] && [ "$name" != output ] && [[ $given == *" $name "* ]]; then
+            # drop it, and its value when that is the next word
+            case $a in --*=* | -[a-zA-Z]?* | --quiet | -q) ;; *) skip=1 ;; esac
+            continue
+        fi
+        out+=("$a")
+    done
+    [[ $given == *" launcher "* ]] && launcher=""
+    "$PK" run ${out[@]+"${out[@]}"} ${user[@]+"${user[@]}"} ${launcher:+--launcher "$launcher"} &
     PK_PID=$!
     wait "$PK_PID" || rc=$?
     # a trapped TERM ends 'wait' early: wait again for pk's own exit

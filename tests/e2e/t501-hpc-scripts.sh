@@ -82,7 +82,13 @@ for plan in "$HPC"/plans/*.txt; do
     while read -r line; do
         case $line in '' | '#'*) continue ;; esac
         n=$((n + 1))
-        read -ra args <<<"$line"
+        read -ra line_args <<<"$line"
+        args=() skip=""
+        for a in "${line_args[@]}"; do # pk refuses an option twice: the line's -c and -m yield
+            if [ -n "$skip" ]; then skip="" && continue; fi
+            case $a in -c | -m | --class | --models) skip=1 && continue ;; -c?* | -m?* | --class=* | --models=*) continue ;; esac
+            args+=("$a")
+        done
         "$PK" run "${args[@]}" -c S -m serial -r 1 -w 0 -q >/dev/null 2>>"$TMP/err" ||
             bad="$bad [${plan##*/}: $line]"
     done <"$plan"

@@ -145,6 +145,35 @@ START_TEST(test_cli_messages_are_one_short_line)
 }
 END_TEST
 
+START_TEST(test_cli_slurm_cpus_per_node)
+{
+    static const struct {
+        const char *text;
+        long long total;
+    } good[] = {{"4", 4},     {"72(x2),36", 180}, {"36,72(x2)", 180},
+                {"2(x3)", 6}, {"1,1,1", 3},       {"128(x1000)", 128000}};
+    static const char *bad[] = {"",    "0",      "x",  "72(x2",  "72(2)", "72(x0)", "72,",
+                                ",72", "72 ,36", "-4", "4(x2)x", "72(x)", "1e3",    "9999999999"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        long long t = -1;
+        char err[256] = "";
+        ck_assert_msg(pk_cli_parse_slurm_cpus(good[i].text, &t, err, sizeof err) == 0,
+                      "'%s' refused: %s", good[i].text, err);
+        ck_assert_msg(t == good[i].total, "'%s' gave %lld", good[i].text, t);
+    }
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        long long t = 12345;
+        char err[256] = "";
+        ck_assert_msg(pk_cli_parse_slurm_cpus(bad[i], &t, err, sizeof err) == -1,
+                      "'%s' accepted as %lld", bad[i], t);
+        ck_assert_msg(t == 12345, "'%s' wrote the output", bad[i]);
+        if (*bad[i])
+            ck_assert_msg(strstr(err, bad[i]) != NULL, "'%s': message '%s' lacks it", bad[i], err);
+        ck_assert_msg(strchr(err, '\n') == NULL, "message spans lines");
+    }
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
     Suite *s = suite_create("cli");
@@ -157,6 +186,7 @@ Suite *cli_suite(void)
     tcase_add_test(tc, test_cli_seconds);
     tcase_add_test(tc, test_cli_quote_one_line);
     tcase_add_test(tc, test_cli_messages_are_one_short_line);
+    tcase_add_test(tc, test_cli_slurm_cpus_per_node);
     suite_add_tcase(s, tc);
     return s;
 }
