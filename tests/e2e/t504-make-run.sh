@@ -1,8 +1,9 @@
 #!/bin/bash
 # make run keeps its results in a file and names it, with the commands to read it, last.
 . "$(dirname "$0")/lib.sh"
-if [ -n "${PK_BIN_DIR:-}" ]; then # make run builds and runs bin/, not a sanitizer's programs
-    skip "make run keeps its results" "PK_BIN_DIR is set"; done_testing; exit
+if [ "$(cd "$BIN_DIR" 2>/dev/null && pwd)" != "$TOP/bin" ]; then # make run builds and runs bin/
+    skip "make run keeps its results" "the programs under test are not bin/ but $BIN_DIR"
+    done_testing; exit
 fi
 F="$TMP/my results/run.csv"
 make -s -C "$TOP" run RUN='pi -c S -m serial,threads -p 2 -r 2 -w 0 -q' RUN_RESULTS="$F" \
