@@ -23,9 +23,23 @@ static const char *const class_names[PK_NCLASS] = {
 #undef PK_CLASS_NAME
 };
 
+static const struct pk_model_facts model_facts[PK_NMODEL] = {
+    [PK_SERIAL] = {.local = PK_LOCAL_ONE}, /* one loop, whatever p says (pk runs it at p = 1) */
+    [PK_OPENMP] = {.local = PK_LOCAL_ALL},
+    [PK_THREADS] = {.thread_pool = true, .local = PK_LOCAL_ALL},
+    [PK_FORK] = {.process_workers = true, .local = PK_LOCAL_ALL},
+    [PK_MPI] = {.distributed = true, .local = PK_LOCAL_ONE},
+    [PK_HYBRID] = {.distributed = true, .local = PK_LOCAL_TEAM},
+};
+
+const struct pk_model_facts *pk_model_facts(enum pk_model m)
+{
+    return &model_facts[m];
+}
+
 bool pk_model_is_distributed(enum pk_model m)
 {
-    return m == PK_MPI || m == PK_HYBRID;
+    return model_facts[m].distributed;
 }
 
 const char *pk_model_name(enum pk_model m)

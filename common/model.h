@@ -30,6 +30,28 @@ enum pk_class {
         PK_NCLASS
 };
 
+/* How many of a configuration's p workers run in one process of it. */
+enum pk_model_local {
+    PK_LOCAL_ALL,  /* all p: one process holds every worker (openmp, threads, fork) */
+    PK_LOCAL_ONE,  /* one: a plain loop (serial), or each of the p ranks its own process (mpi) */
+    PK_LOCAL_TEAM, /* the rank's team of threads_per_rank threads (hybrid) */
+};
+
+/*
+ * What a model is made of: the facts the harness and the kernels ask (through pk_case_* in
+ * pk_kernel.h) instead of testing which model runs. One entry per model, in model.c.
+ */
+struct pk_model_facts {
+    bool distributed; /* ranks in separate memory, started by a launcher through pk-mpi */
+    /* the workers are processes sharing the arena: its locks and barriers are process-shared */
+    bool process_workers;
+    bool thread_pool;          /* the workers are the threads of the harness's pool */
+    enum pk_model_local local; /* how many of the p workers one process holds */
+};
+
+/* The facts of model m; m must be a valid model. */
+const struct pk_model_facts *pk_model_facts(enum pk_model m);
+
 /* True for the models a launcher starts through pk-mpi: mpi and hybrid. */
 bool pk_model_is_distributed(enum pk_model m);
 

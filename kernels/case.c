@@ -63,6 +63,41 @@ void pk_case_init(struct pk_case *c, const struct pk_kernel *k, enum pk_model mo
         c->param[i] = k->params[i].def;
 }
 
+struct pk_range pk_case_local_range(const struct pk_case *c)
+{
+    if (!pk_case_distributed(c))
+        return (struct pk_range){0, c->n};
+    return pk_partition_block(c->n, c->ranks, c->rank);
+}
+
+int pk_case_local_workers(const struct pk_case *c)
+{
+    switch (pk_model_facts(c->model)->local) {
+    case PK_LOCAL_ONE:
+        return 1;
+    case PK_LOCAL_TEAM:
+        return c->threads_per_rank;
+    default:
+        return c->workers;
+    }
+}
+
+bool pk_case_distributed(const struct pk_case *c)
+{
+    return pk_model_facts(c->model)->distributed;
+}
+
+bool pk_case_process_shared(const struct pk_case *c)
+{
+    return pk_model_facts(c->model)->process_workers;
+}
+
+int pk_case_pool_workers(const struct pk_case *c)
+{
+    const struct pk_model_facts *f = pk_model_facts(c->model);
+    return f->thread_pool || f->process_workers ? c->workers : 0;
+}
+
 int pk_case_set_param(struct pk_case *c, const char *name, const char *value, char *err,
                       size_t errlen)
 {
@@ -188,7 +223,7 @@ int pk_case_prepare(struct pk_case *c, char *err, size_t errlen)
      * the fork model's workers need to see the arena (huge pages want private memory)
      */
     if (pk_arena_map(&c->arena, bytes + 16 * pk_arena_slack(bytes) + 4096, c->pages,
-                     c->model == PK_FORK, err, errlen))
+                     pk_case_process_shared(c), err, errlen))
         return -1;
     if (c->kernel->setup(c, err, errlen)) {
         pk_arena_unmap(&c->arena);

@@ -13,6 +13,7 @@
 #include "bind.h"
 #include "forkpool.h"
 #include "model.h"
+#include "partition.h"
 #include "record.h"
 #include "threadpool.h"
 
@@ -125,6 +126,41 @@ bool pk_kernel_param_known(const char *name);
 /* Sets c to the configuration (k, model, workers, n) with default parameters and seed 1. */
 void pk_case_init(struct pk_case *c, const struct pk_kernel *k, enum pk_model model, int workers,
                   long long n);
+
+/*
+ * Questions a kernel asks of its case instead of testing which model runs (the answers come
+ * from the model's facts, pk_model_facts in model.h).
+ *
+ * The block of [0, n) this process holds: all of it in one process; a rank's own block of the
+ * ranks (pk_partition_block(n, ranks, rank)) where ranks hold separate memory (mpi, hybrid).
+ */
+struct pk_range pk_case_local_range(const struct pk_case *c);
+
+/*
+ * The workers that run in this process, each wanting its own slot (a private block, a packing
+ * buffer): p for openmp, threads and fork; threads_per_rank for a hybrid rank; 1 for serial and
+ * an mpi rank.
+ */
+int pk_case_local_workers(const struct pk_case *c);
+
+/*
+ * True where the ranks hold separate memory and pk-mpi runs them (mpi, hybrid): a rank fills
+ * and checks its own part, pk-mpi runs no init hook, and rank 0 gathers what is verified.
+ */
+bool pk_case_distributed(const struct pk_case *c);
+
+/*
+ * True where the workers are processes that share the arena (fork): a lock or barrier kept in
+ * it must be process-shared.
+ */
+bool pk_case_process_shared(const struct pk_case *c);
+
+/*
+ * The workers of the harness's pool that call the run function each with its index and may
+ * meet at a barrier of the kernel's (threads, fork: p); 0 where the model has no such pool
+ * (serial, openmp's team, mpi's ranks).
+ */
+int pk_case_pool_workers(const struct pk_case *c);
 
 /*
  * Sets parameter `name` of c's kernel from text (a choice word or a whole number). Returns 0;

@@ -74,7 +74,7 @@ void histogram_merge(struct histogram_data *d, int nparts)
 /* Private blocks: one per worker; an mpi rank needs only its own. */
 static int nparts_of(const struct pk_case *c)
 {
-    return c->model == PK_MPI ? 1 : c->workers;
+    return pk_case_local_workers(c);
 }
 
 static long long total_at_of(long long nbins)
@@ -112,7 +112,7 @@ static int init_lock(struct pk_case *c, pthread_mutex_t *lock, char *err, size_t
     pthread_mutexattr_t attr;
     int rc = pthread_mutexattr_init(&attr);
 
-    if (rc == 0 && c->model == PK_FORK)
+    if (rc == 0 && pk_case_process_shared(c))
         rc = pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED);
     if (rc == 0)
         rc = pthread_mutex_init(lock, &attr);
@@ -173,11 +173,13 @@ static unsigned long long hash_bins(const unsigned long long *bins, long long nb
     return h;
 }
 
-/* True when this configuration races on purpose: --sync none with workers sharing memory. */
+/*
+ * True when this configuration races on purpose: --sync none with workers sharing memory (more
+ * than one in this process; an mpi rank counts alone).
+ */
 static bool racing(const struct pk_case *c)
 {
-    return histogram_sync_of(c) == HISTOGRAM_NONE && c->workers > 1 && c->model != PK_SERIAL &&
-           c->model != PK_MPI;
+    return histogram_sync_of(c) == HISTOGRAM_NONE && pk_case_local_workers(c) > 1;
 }
 
 void histogram_verify(const struct pk_case *c, struct pk_verdict *v)

@@ -10,7 +10,7 @@
 static int slots(const struct pk_case *c)
 {
     /* a packing buffer per thread of this process: one per mpi rank, threads per hybrid rank */
-    return c->model == PK_MPI ? 1 : c->model == PK_HYBRID ? c->threads_per_rank : c->workers;
+    return pk_case_local_workers(c);
 }
 
 static size_t work_len(long long n)

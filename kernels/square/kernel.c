@@ -70,7 +70,7 @@ int square_setup(struct pk_case *c, char *err, size_t errlen)
         return -1;
     }
     c->data = d;
-    if (c->model != PK_MPI)
+    if (!pk_case_distributed(c))
         return 0; /* the models' init hooks fill x, from the workers that square it */
     if (c->rank == 0) {
         square_fill(d, c->seed, 0, c->n); /* rank 0 holds the input */

@@ -33,7 +33,7 @@ unsigned long long stencil_hash(const double *u, long long N)
  */
 static struct pk_range rows_owned(const struct pk_case *c)
 {
-    if (!pk_model_is_distributed(c->model) || c->rank == 0)
+    if (!pk_case_distributed(c) || c->rank == 0)
         return (struct pk_range){1, c->n - 1};
     struct pk_range b = pk_partition_block(c->n - 2, c->ranks, c->rank);
     return (struct pk_range){b.lo + 1, b.hi + 1};
@@ -87,7 +87,7 @@ int stencil_setup(struct pk_case *c, char *err, size_t errlen)
     struct stencil_data *d = pk_arena_alloc(&c->arena, sizeof *d);
     struct pk_range own = rows_owned(c);
     struct pk_range held = own.lo < own.hi ? (struct pk_range){own.lo - 1, own.hi + 1} : own;
-    int rc;
+    int rc, parties;
 
     /* full-size grids on every rank: pages are mapped lazily, a rank touches only its rows */
     if (!d || !(d->init = pk_arena_alloc(&c->arena, grid)) ||
@@ -107,7 +107,7 @@ int stencil_setup(struct pk_case *c, char *err, size_t errlen)
         for (long long j = 0; j < N; j++)
             d->init[i * N + j] = d->work[0][i * N + j] = d->work[1][i * N + j] =
                 start_value(d->field, c->seed, N, i, j);
-    if (!pk_model_is_distributed(c->model) || c->rank == 0) {
+    if (!pk_case_distributed(c) || c->rank == 0) {
         reference(d, N);
         d->ref_hash = stencil_hash(d->ref, N);
     }
@@ -116,17 +116,18 @@ int stencil_setup(struct pk_case *c, char *err, size_t errlen)
         d->counts[w] = (int)((b.hi - b.lo) * N); /* N^2 <= INT_MAX (STENCIL_MAX_N) */
         d->displs[w] = (int)((b.lo + 1) * N);
     }
-    if (c->model == PK_FORK &&
-        pk_barrier_init_shared(&d->barrier, (unsigned)c->workers, err, errlen))
-        return -1;
-    if (c->model == PK_THREADS &&
-        (rc = pthread_barrier_init(&d->barrier, NULL, (unsigned)c->workers))) {
-        snprintf(err, errlen, "stencil: cannot make a barrier for %d threads: %s", c->workers,
-                 strerror(rc));
-        return -1;
+    /* the pool's workers meet between sweeps; openmp's team and mpi's ranks have their own */
+    if ((parties = pk_case_pool_workers(c)) > 0) {
+        if (pk_case_process_shared(c)) {
+            if (pk_barrier_init_shared(&d->barrier, (unsigned)parties, err, errlen))
+                return -1;
+        } else if ((rc = pthread_barrier_init(&d->barrier, NULL, (unsigned)parties))) {
+            snprintf(err, errlen, "stencil: cannot make a barrier for %d threads: %s", parties,
+                     strerror(rc));
+            return -1;
+        }
+        d->parties = parties; /* no destroy: glibc's barrier holds nothing beyond its bytes */
     }
-    if (c->model == PK_FORK || c->model == PK_THREADS)
-        d->parties = c->workers; /* no destroy: glibc's barrier holds nothing beyond its bytes */
     c->data = d;
     return 0;
 }

@@ -6,14 +6,6 @@
 
 #include "sysinfo.h"
 
-/* The elements this process holds: everything, or for mpi its rank's block. */
-static struct pk_range local_range(const struct pk_case *c)
-{
-    if (c->model == PK_MPI)
-        return pk_partition_block(c->n, c->ranks, c->rank);
-    return (struct pk_range){0, c->n};
-}
-
 long long stream_class_size(enum pk_class cls)
 {
     long long want = 4 * pk_sys_llc_bytes() / (long long)sizeof(double), a = 1LL << 25;
@@ -35,7 +27,7 @@ long long stream_class_size(enum pk_class cls)
 
 size_t stream_bytes(const struct pk_case *c)
 {
-    struct pk_range r = local_range(c);
+    struct pk_range r = pk_case_local_range(c); /* everything, or for mpi its rank's block */
     /* pk_arena_bytes: each array with its alignment and its stagger (arena.h) */
     return pk_arena_bytes(sizeof(struct stream_data)) +
            3 * pk_arena_bytes((size_t)(r.hi - r.lo) * sizeof(double));
@@ -52,7 +44,7 @@ void stream_fill(struct stream_data *d, long long lo, long long hi)
 
 int stream_setup(struct pk_case *c, char *err, size_t errlen)
 {
-    struct pk_range r = local_range(c);
+    struct pk_range r = pk_case_local_range(c);
     size_t bytes = (size_t)(r.hi - r.lo) * sizeof(double);
     struct stream_data *d = pk_arena_alloc(&c->arena, sizeof *d);
 
@@ -64,7 +56,7 @@ int stream_setup(struct pk_case *c, char *err, size_t errlen)
     d->offset = r.lo;
     d->length = r.hi - r.lo;
     c->data = d;
-    if (c->model == PK_MPI) /* a rank touches its own block: it is the only one using it */
+    if (pk_case_distributed(c)) /* a rank touches its own block: it is the only one using it */
         stream_fill(d, 0, d->length);
     /* the other models fill in their init hook, from the workers that run the triad */
     return 0;
@@ -98,7 +90,7 @@ void stream_verify(const struct pk_case *c, struct pk_verdict *v)
     long long bad, first_bad = -1;
     double sum;
 
-    if (c->model == PK_MPI) { /* stream_mpi_collect reduced every rank's check to rank 0 */
+    if (pk_case_distributed(c)) { /* stream_mpi_collect reduced every rank's check to rank 0 */
         bad = d->mismatch;
         sum = d->sum;
         v->covered = d->checked; /* n only if the ranks' blocks add up to it */
