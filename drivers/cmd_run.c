@@ -671,12 +671,28 @@ static int write_record(const struct run_request *q, const struct pk_config *cfg
 }
 
 /* Tells the runners whether to report progress (OpenMP's binding is set per launch). */
-static void prepare_environment(bool show)
+static void prepare_environment(bool show, bool quiet)
 {
+    const char *threads = getenv("OMP_NUM_THREADS");
+    char shown[192];
+
     if (show)
         setenv("PK_PROGRESS", "1", 1);
     else
         unsetenv("PK_PROGRESS");
+    /*
+     * pk sizes every team itself (num_threads), so OMP_NUM_THREADS changes nothing it runs; but
+     * a value that is no list of counts can break a runtime (LLVM's libomp 14 allocates until
+     * the OOM killer stops it on "abc"): it is not passed on.
+     */
+    if (threads && strspn(threads, "0123456789, ") != strlen(threads)) {
+        if (!quiet)
+            fprintf(stderr,
+                    "pk: warning: OMP_NUM_THREADS='%s' is not a list of thread counts: not passed "
+                    "to the runners (pk sets each team's size itself)\n",
+                    (pk_cli_quote(threads, shown, sizeof shown), shown));
+        unsetenv("OMP_NUM_THREADS");
+    }
 }
 
 int cmd_run(int argc, char **argv)
@@ -717,7 +733,7 @@ int cmd_run(int argc, char **argv)
     progress.on = !q.quiet && isatty(STDERR_FILENO);
     progress.nsteps = nsteps;
     progress.started = pk_timer_now();
-    prepare_environment(progress.on);
+    prepare_environment(progress.on, q.quiet);
     control.on_progress = progress.on ? on_progress : NULL;
     pk_context_gather(&ctx, q.format == PK_FORMAT_JSON || q.output_json);
 

@@ -251,6 +251,7 @@ done <<'TABLE'
 0 | agrees                    | - | SLURM_CPUS_PER_TASK=0             | run polysum -c S -m serial -q
 0 | agrees                    | - | SLURM_JOB_ID=1                    | run polysum -c S -m serial,threads -p 2 -q
 0 | agrees                    | - | OMP_NUM_THREADS=abc               | run polysum -c S -m serial,openmp -p 2 -q
+0 | is not a list of thread counts | - | OMP_NUM_THREADS=abc         | run polysum -c S -m serial,openmp -p 2 -r 2
 0 | agrees                    | - | OMP_PROC_BIND=garbage             | run polysum -c S -m serial,threads -p 2 -q
 0 | agrees                    | - | NO_COLOR=1 TERM=dumb              | run polysum -c S -m serial -q
 0 | agrees                    | - | TMPDIR=/nonexistent               | run polysum -c S -m serial,mpi -p 2 -q
