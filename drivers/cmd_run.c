@@ -679,7 +679,8 @@ int cmd_run(int argc, char **argv)
     if (q.output && write_record(&q, cfgs, view, n, scratch, &ctx))
         output_failed = true;
     int m = collect(cfgs, n, scratch);
-    pk_report_write(stdout, q.format, scratch, m, &ctx, color);
+    pk_report_write(stdout, q.format, scratch, m,
+                    q.quiet && q.format == PK_FORMAT_TABLE ? NULL : &ctx, color);
     fflush(stdout);
     if (!q.quiet)
         pk_report_warnings(stderr, scratch, m, l.cores, load);

@@ -10,6 +10,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+void pk_report_context(struct pk_context *out, const struct pk_context *ctx,
+                       const struct pk_result *all, int n)
+{
+    char list[256] = "";
+    size_t used = 0;
+    *out = *ctx;
+    if (pk_context_get(out, "mpi library"))
+        return;
+    for (int i = 0; i < n; i++) {
+        const char *v = all[i].rec.mpi;
+        bool seen = !*v || strcmp(v, "-") == 0;
+        for (int j = 0; j < i && !seen; j++)
+            seen = strcmp(v, all[j].rec.mpi) == 0;
+        if (!seen && used + strlen(v) + 3 < sizeof list)
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", used ? ", " : "", v);
+    }
+    if (used)
+        pk_context_set(out, "mpi library", list);
+}
+
 /* "12.3ms": three significant digits in the unit that fits. */
 void pk_report_time(char *buf, size_t len, double s)
 {
