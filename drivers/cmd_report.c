@@ -17,6 +17,8 @@ static const char report_usage[] =
     "Agreement is checked again from the results of every file (not from their status\n"
     "column); a configuration whose result differs is reported DISAGREE. When a configuration\n"
     "was measured in several runs, each run gets its own table, labelled.\n"
+    "The table starts with the context the files carry (host, run, commit, job, mpi, options,\n"
+    "pages); CSV does not keep cpu, memory, compiler, flags, OpenMP settings or load.\n"
     "Exit status: 0 every configuration verified; 1 some failed or disagree; 2 a file is\n"
     "unreadable, not a pk results file, corrupt, truncated, larger than 256 MiB, or names a\n"
     "kernel or model pk does not know (nothing is printed then).\n";
