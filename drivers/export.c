@@ -201,8 +201,8 @@ int pk_report_markdown(FILE *f, const struct pk_result *all, int n, const struct
 int pk_report_write(FILE *f, enum pk_format fmt, const struct pk_result *all, int n,
                     const struct pk_context *ctx, bool color)
 {
-    /* on the heap: pk runs under a small ulimit -s, and a context is 18 KB */
-    struct pk_context *full = ctx ? malloc(sizeof *full) : NULL;
+    /* on the heap: pk runs under a small ulimit -s, and a context is 18 KB; CSV has none */
+    struct pk_context *full = ctx && fmt != PK_FORMAT_CSV ? malloc(sizeof *full) : NULL;
     int rc = -1;
     if (full) {
         pk_report_context(full, ctx, all, n);
