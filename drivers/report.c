@@ -160,8 +160,8 @@ static void table_row(FILE *f, const struct pk_result *all, int n, const struct 
     if (has_unit)
         print_number(f, "%*.4g", c->status == PK_STATUS_OK ? c->rate : NAN, 9);
     snprintf(label, sizeof label, "%s", pk_status_name(c->status));
-    for (char *p = label; bad && *p; p++) /* failures shout: FAILED, TIMEOUT, DISAGREE */
-        *p = (char)(*p - 'a' + 'A');
+    for (char *ch = label; bad && *ch; ch++) /* failures shout: FAILED, TIMEOUT, DISAGREE */
+        *ch = (char)(*ch - 'a' + 'A');
     fprintf(f, "  %s%s%s\n", bad && color ? "\033[1;31m" : "", label,
             bad && color ? "\033[0m" : "");
 }
