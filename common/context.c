@@ -199,3 +199,72 @@ void pk_context_print(FILE *f, const struct pk_context *ctx)
     for (int i = 0; i < ctx->n; i++)
         fprintf(f, "  %-22s %s\n", ctx->key[i], ctx->value[i]);
 }
+
+/* The lines of the block and their keys; a key ending in '_' stands for every key so named. */
+static const char *const block_lines[][4] = {
+    {"host", "date", "commit"},
+    {"run", "job"},
+    {"cpu", "cores", "memory"},
+    {"compiler", "flags"},
+    {"mpi library", "mpi", "mpi flavour"},
+    {"openmp", "OMP_"},
+    {"load"},
+    {"options", "pages"},
+    {"SLURM_"},
+};
+
+/* s with every byte that is not printable ASCII (and, in Markdown, a backquote) as '?' */
+static void put_clean(FILE *f, const char *s, bool markdown)
+{
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        fputc(ch < 0x20 || ch > 0x7e || (markdown && ch == '`') ? '?' : ch, f);
+    }
+}
+
+static void put_pair(FILE *f, int *items, const char *key, const char *value, bool markdown)
+{
+    fputs(*items ? "; " : markdown ? "- " : "  ", f);
+    put_clean(f, key, markdown);
+    fputs(markdown ? ": `" : ": ", f);
+    put_clean(f, value, markdown);
+    if (markdown)
+        fputc('`', f);
+    (*items)++;
+}
+
+void pk_context_print_block(FILE *f, const struct pk_context *ctx, bool markdown)
+{
+    const char *source = pk_context_get(ctx, "source");
+    if (markdown)
+        fputs("Context: ", f);
+    else
+        fputs("context: ", f);
+    put_clean(f, source ? source : "the JSON export (-o FILE.json) holds every key", markdown);
+    fputs(markdown ? "\n\n" : "\n", f);
+    for (size_t l = 0; l < sizeof block_lines / sizeof block_lines[0]; l++) {
+        int items = 0;
+        for (int k = 0; k < 4 && block_lines[l][k]; k++) {
+            const char *key = block_lines[l][k];
+            size_t len = strlen(key);
+            if (key[len - 1] != '_') {
+                const char *v = pk_context_get(ctx, key);
+                if (v)
+                    put_pair(f, &items, key, v, markdown);
+                continue;
+            }
+            int seen = 0;
+            for (int i = 0; i < ctx->n; i++)
+                if (strncmp(ctx->key[i], key, len) == 0) {
+                    put_pair(f, &items, ctx->key[i], ctx->value[i], markdown);
+                    seen++;
+                }
+            if (!seen && strcmp(key, "OMP_") == 0 && pk_context_get(ctx, "openmp"))
+                put_pair(f, &items, "OMP_*", "none set", markdown);
+        }
+        if (items)
+            fputc('\n', f);
+    }
+    if (markdown)
+        fputc('\n', f);
+}

@@ -5,6 +5,7 @@
 #ifndef PK_CONTEXT_H
 #define PK_CONTEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -32,5 +33,17 @@ void pk_context_set(struct pk_context *ctx, const char *key, const char *value);
 
 /* Prints "key: value" lines, aligned. */
 void pk_context_print(FILE *f, const struct pk_context *ctx);
+
+/*
+ * Prints the short block that heads a human table or a Markdown export, as Google Benchmark
+ * heads its own: a heading line (the "source" key when there is one, else a pointer to the
+ * JSON export for the rest), then at most nine lines of "key: value" pairs joined by "; ":
+ * host, date, commit / run, job / cpu, cores, memory / compiler, flags / mpi library, mpi,
+ * mpi flavour / openmp and every OMP_* key ("OMP_*: none set" when there is none) / load /
+ * options, pages / every SLURM_* key. A key that ctx lacks is left out, and so is a line with
+ * none. The keys are those of the JSON context. Markdown makes each line a list item with its
+ * values in code spans; bytes that are not printable ASCII print as '?'.
+ */
+void pk_context_print_block(FILE *f, const struct pk_context *ctx, bool markdown);
 
 #endif

@@ -18,6 +18,8 @@ static const char report_usage[] =
     "Agreement is checked again from the results of every file (not from their status\n"
     "column); a configuration whose result differs is reported DISAGREE. When a configuration\n"
     "was measured in several runs, each run gets its own table, labelled.\n"
+    "The table starts with the context the files carry (host, run, commit, job, mpi, options,\n"
+    "pages); CSV does not keep cpu, memory, compiler, flags, OpenMP settings or load.\n"
     "Exit status: 0 every configuration verified; 1 some failed or disagree; 2 a file is\n"
     "unreadable, not a pk results file, corrupt, truncated, larger than 256 MiB, or names a\n"
     "kernel or model pk does not know (nothing is printed then).\n";
@@ -39,7 +41,7 @@ int pk_read_result_files(int argc, char **argv, int first, struct pk_result **al
     return pk_results_recheck(*all, *n);
 }
 
-/* Appends each distinct non-empty value of one context key over all[0..n), space-separated. */
+/* Sets key to the distinct values of one field over all[0..n), with ", " ("" and "-" are none). */
 static void context_key(struct pk_context *ctx, const char *key, const struct pk_result *all, int n,
                         size_t offset)
 {
@@ -47,34 +49,37 @@ static void context_key(struct pk_context *ctx, const char *key, const struct pk
     size_t used = 0;
     for (int i = 0; i < n; i++) {
         const char *v = (const char *)&all[i] + offset;
-        bool seen = *v == '\0';
+        bool seen = *v == '\0' || strcmp(v, "-") == 0;
         for (int j = 0; j < i && !seen; j++)
             seen = strcmp(v, (const char *)&all[j] + offset) == 0;
-        if (!seen && used + strlen(v) + 2 < sizeof list)
-            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", used ? " " : "", v);
+        if (!seen && used + strlen(v) + 3 < sizeof list)
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", used ? ", " : "", v);
     }
     if (used)
         pk_context_set(ctx, key, list);
 }
 
 /*
- * A results file keeps only the context keys of its rows (host, run, commit, SLURM job): the
- * export says so and carries those, rather than this machine's context, which may not be the
- * one that measured.
+ * A results file keeps only the context keys of its rows (host, run, commit, SLURM job, MPI
+ * library, options, pages): the context block and the exports say so and carry those, rather
+ * than this machine's context, which may not be the one that measured.
  */
 static void context_of_files(struct pk_context *ctx, const struct pk_result *all, int n, int nfiles)
 {
-    char source[160];
+    char source[256];
     ctx->n = 0;
     snprintf(source, sizeof source,
-             "pk report of %d results file%s: the context keys its rows carry (pk run's own "
-             "JSON export holds the full context)",
+             "pk report of %d results file%s; CSV keeps only these keys (pk run -o FILE.json "
+             "keeps cpu, cores, memory, compiler, flags, OpenMP, load)",
              nfiles, nfiles == 1 ? "" : "s");
     pk_context_set(ctx, "source", source);
     context_key(ctx, "host", all, n, offsetof(struct pk_result, host));
     context_key(ctx, "run", all, n, offsetof(struct pk_result, run));
     context_key(ctx, "commit", all, n, offsetof(struct pk_result, commit));
     context_key(ctx, "job", all, n, offsetof(struct pk_result, job));
+    context_key(ctx, "mpi library", all, n, offsetof(struct pk_result, rec.mpi));
+    context_key(ctx, "options", all, n, offsetof(struct pk_result, options));
+    context_key(ctx, "pages", all, n, offsetof(struct pk_result, rec.pages));
 }
 
 int cmd_report(int argc, char **argv)

@@ -783,7 +783,8 @@ int cmd_run(int argc, char **argv)
     if (q.noutputs && write_record(&q, cfgs, view, n, scratch, &ctx))
         output_failed = true;
     int m = collect(cfgs, n, scratch);
-    pk_report_write(stdout, q.format, scratch, m, &ctx, color);
+    pk_report_write(stdout, q.format, scratch, m,
+                    q.quiet && q.format == PK_FORMAT_TABLE ? NULL : &ctx, color);
     fflush(stdout);
     if (!q.quiet)
         pk_report_warnings(stderr, scratch, m, l.cores, NAN); /* the load: said before */

@@ -1,7 +1,11 @@
-/* Exports of results: JSON with the full context, Markdown for pasting into an issue. */
+/*
+ * Exports of results: JSON with the full context, Markdown for pasting into an issue (headed by
+ * the context block, as the human tables are).
+ */
 #include "report.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 int pk_format_parse(const char *name, enum pk_format *fmt)
@@ -142,8 +146,10 @@ int pk_report_json(FILE *f, const struct pk_result *all, int n, const struct pk_
     return ferror(f) ? -1 : 0;
 }
 
-int pk_report_markdown(FILE *f, const struct pk_result *all, int n)
+int pk_report_markdown(FILE *f, const struct pk_result *all, int n, const struct pk_context *ctx)
 {
+    if (ctx)
+        pk_context_print_block(f, ctx, true);
     const char *kernel = NULL, *run = NULL;
     long long size = -1;
     bool runs = false; /* rows of several runs: each heading names its run */
@@ -195,16 +201,30 @@ int pk_report_markdown(FILE *f, const struct pk_result *all, int n)
 int pk_report_write(FILE *f, enum pk_format fmt, const struct pk_result *all, int n,
                     const struct pk_context *ctx, bool color)
 {
+    /* on the heap: pk runs under a small ulimit -s, and a context is 18 KB; CSV has none */
+    struct pk_context *full = ctx && fmt != PK_FORMAT_CSV ? malloc(sizeof *full) : NULL;
+    int rc = -1;
+    if (full) {
+        pk_report_context(full, ctx, all, n);
+        ctx = full;
+    }
     switch (fmt) {
     case PK_FORMAT_CSV:
-        return pk_results_write_csv(f, all, n);
+        rc = pk_results_write_csv(f, all, n);
+        break;
     case PK_FORMAT_JSON:
-        return pk_report_json(f, all, n, ctx);
+        rc = pk_report_json(f, all, n, ctx);
+        break;
     case PK_FORMAT_MARKDOWN:
-        return pk_report_markdown(f, all, n);
+        rc = pk_report_markdown(f, all, n, ctx);
+        break;
     case PK_FORMAT_TABLE:
+        if (ctx)
+            pk_context_print_block(f, ctx, false);
         pk_report_tables(f, all, n, color);
-        return ferror(f) ? -1 : 0;
+        rc = ferror(f) ? -1 : 0;
+        break;
     }
-    return -1;
+    free(full);
+    return rc;
 }

@@ -10,6 +10,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+void pk_report_context(struct pk_context *out, const struct pk_context *ctx,
+                       const struct pk_result *all, int n)
+{
+    char list[256] = "";
+    size_t used = 0;
+    *out = *ctx;
+    if (pk_context_get(out, "mpi library"))
+        return;
+    for (int i = 0; i < n; i++) {
+        const char *v = all[i].rec.mpi;
+        bool seen = !*v || strcmp(v, "-") == 0;
+        for (int j = 0; j < i && !seen; j++)
+            seen = strcmp(v, all[j].rec.mpi) == 0;
+        if (!seen && used + strlen(v) + 3 < sizeof list)
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", used ? ", " : "", v);
+    }
+    if (used)
+        pk_context_set(out, "mpi library", list);
+}
+
 /* "12.3ms": three significant digits in the unit that fits. */
 void pk_report_time(char *buf, size_t len, double s)
 {
@@ -140,8 +160,8 @@ static void table_row(FILE *f, const struct pk_result *all, int n, const struct 
     if (has_unit)
         print_number(f, "%*.4g", c->status == PK_STATUS_OK ? c->rate : NAN, 9);
     snprintf(label, sizeof label, "%s", pk_status_name(c->status));
-    for (char *p = label; bad && *p; p++) /* failures shout: FAILED, TIMEOUT, DISAGREE */
-        *p = (char)(*p - 'a' + 'A');
+    for (char *ch = label; bad && *ch; ch++) /* failures shout: FAILED, TIMEOUT, DISAGREE */
+        *ch = (char)(*ch - 'a' + 'A');
     fprintf(f, "  %s%s%s\n", bad && color ? "\033[1;31m" : "", label,
             bad && color ? "\033[0m" : "");
 }

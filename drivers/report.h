@@ -52,15 +52,27 @@ int pk_slurm_job_cores(void);
 /* JSON export: {schema_version, context, results: [...]}. */
 int pk_report_json(FILE *f, const struct pk_result *all, int n, const struct pk_context *ctx);
 
-/* Markdown export: one table per kernel, to paste into an issue. */
-int pk_report_markdown(FILE *f, const struct pk_result *all, int n);
+/* Markdown export: the context block (when ctx is not NULL), then one table per kernel. */
+int pk_report_markdown(FILE *f, const struct pk_result *all, int n, const struct pk_context *ctx);
 
 /* Output formats, by name and by file extension. */
 enum pk_format { PK_FORMAT_TABLE, PK_FORMAT_CSV, PK_FORMAT_JSON, PK_FORMAT_MARKDOWN };
 int pk_format_parse(const char *name, enum pk_format *fmt);
 int pk_format_from_path(const char *path, enum pk_format *fmt);
 
-/* Writes all in fmt to f (the table format prints the tables). */
+/*
+ * The context of all[0..n) into out: ctx, and "mpi library", the distinct MPI libraries the
+ * rows' mpi and hybrid configurations linked (their mpi column, joined by ", "), unless ctx
+ * has that key.
+ */
+void pk_report_context(struct pk_context *out, const struct pk_context *ctx,
+                       const struct pk_result *all, int n);
+
+/*
+ * Writes all in fmt to f: the table format prints the tables, and the table and Markdown
+ * formats start with the context block (pk_context_print_block) of pk_report_context. A NULL
+ * ctx leaves the block out (pk run -q) and writes an empty JSON context.
+ */
 int pk_report_write(FILE *f, enum pk_format fmt, const struct pk_result *all, int n,
                     const struct pk_context *ctx, bool color);
 

@@ -30,7 +30,7 @@ for want in 'OMP_NUM_THREADS=${SLURM_CPUS_PER_TASK:-1}' 'trap pk_on_term TERM' '
 done
 
 # --- hpc/submit --dry-run: the sbatch line it would run
-"$HPC/submit" --dry-run -p part1 -A acct2 -t 0:30:00 -N 3 node-scaling --class S pi >"$TMP/dry" 2>"$TMP/err"
+"$HPC/submit" --dry-run --partition part1 --account acct2 --time 0:30:00 --nodes 3 node-scaling --class S pi >"$TMP/dry" 2>"$TMP/err"
 line=$(head -1 "$TMP/dry")
 case $line in
 "sbatch --partition=part1 --account=acct2 --time=0:30:00 --nodes=3 --export=ALL,PK=$PK,PK_HPC=$HPC,PK_PRESET=$HPC/presets/generic.sh,PK_RESULTS="*" $HPC/slurm/node-scaling.sbatch --class S pi")
@@ -39,20 +39,20 @@ case $line in
 esac
 grep -qxF "#SBATCH --job-name=pk-node-scaling" "$TMP/dry" && grep -q "^site_modules()" "$TMP/dry" &&
     ok "submit --dry-run prints the script and the preset" || not_ok "submit --dry-run prints the script and the preset"
-"$HPC/submit" -n --site example-lmod mpi-nodes | head -1 >"$TMP/dry"
+"$HPC/submit" --dry-run --site example-lmod mpi-nodes | head -1 >"$TMP/dry"
 grep -q "^sbatch --partition=compute .*PK_PRESET=$HPC/presets/example-lmod.sh" "$TMP/dry" &&
     ok "a preset's SITE_PARTITION is the default" || { not_ok "preset default partition"; diag "$TMP/dry"; }
-"$HPC/submit" -n --site example-lmod --partition=mine mpi-nodes | head -1 >"$TMP/dry"
+"$HPC/submit" --dry-run --site example-lmod --partition=mine mpi-nodes | head -1 >"$TMP/dry"
 grep -q "^sbatch --partition=mine " "$TMP/dry" && ok "the flag wins over the preset" || { not_ok "flag over preset"; diag "$TMP/dry"; }
 printf '# comment\n\npi -c S\n  # indented comment\npolysum -c S\nsquare -c S\n' >"$TMP/plan.txt"
-"$HPC/submit" -n sweep "$TMP/plan.txt" | head -1 >"$TMP/dry"
+"$HPC/submit" --dry-run sweep "$TMP/plan.txt" | head -1 >"$TMP/dry"
 grep -q -- "--array=1-3 .* $HPC/slurm/sweep.sbatch $TMP/plan.txt$" "$TMP/dry" &&
     ok "submit sweep counts the plan's 3 configuration lines" || { not_ok "submit sweep --array"; diag "$TMP/dry"; }
-refuses "submit: unknown script" "'nosuch'" "$HPC/submit" -n nosuch
-refuses "submit: unknown site" "'mars'" "$HPC/submit" -n -s mars node-scaling
-refuses "submit: sweep without a plan" "plan file" "$HPC/submit" -n sweep
-refuses "submit: bad node count" "'two'" "$HPC/submit" -n -N two mpi-nodes
-refuses "submit: unknown option" "'--nodess'" "$HPC/submit" -n --nodess 2 mpi-nodes
+refuses "submit: unknown script" "'nosuch'" "$HPC/submit" --dry-run nosuch
+refuses "submit: unknown site" "'mars'" "$HPC/submit" --dry-run --site mars node-scaling
+refuses "submit: sweep without a plan" "plan file" "$HPC/submit" --dry-run sweep
+refuses "submit: bad node count" "'two'" "$HPC/submit" --dry-run --nodes two mpi-nodes
+refuses "submit: unknown option" "'--nodess'" "$HPC/submit" --dry-run --nodess 2 mpi-nodes
 
 # --- lib.sh helpers
 (

@@ -27,7 +27,7 @@ if mpi_available; then [ -x "$R/bin/pk-mpi" ] || missing="$missing bin/pk-mpi"; 
 [ -z "$missing" ] && ok "installed: programs, pk.1, hpc scripts, presets, plans" || not_ok "not installed:$missing"
 "$R/bin/pk" list >/dev/null 2>&1 && ok "the installed pk runs" || not_ok "the installed pk runs"
 
-"$R/share/parkernels/hpc/submit" -n sweep "$R/share/parkernels/hpc/plans/class-S.txt" >"$TMP/dry" 2>"$TMP/err"
+"$R/share/parkernels/hpc/submit" --dry-run sweep "$R/share/parkernels/hpc/plans/class-S.txt" >"$TMP/dry" 2>"$TMP/err"
 grep -q "^sbatch --array=1-10 --export=ALL,PK=$R/bin/pk,PK_HPC=$R/share/parkernels/hpc," "$TMP/dry" &&
     ok "the installed submit uses the installed pk and scripts" || { not_ok "installed submit"; diag "$TMP/dry"; diag "$TMP/err"; }
 
