@@ -133,8 +133,9 @@ static double cgroup_limit(const char *root)
     if (!group[0])
         return -1;
     for (;;) {
-        snprintf(path, sizeof path, "%s/%s%s/%s", root, base, strcmp(group, "/") ? group : "",
-                 file);
+        if ((size_t)snprintf(path, sizeof path, "%s/%s%s/%s", root, base,
+                             strcmp(group, "/") ? group : "", file) >= sizeof path)
+            break; /* a path too long to be a cgroup's: no limit read from it */
         double v = read_number(path);
         /* v1 says "no limit" with a number near 2^63 */
         if (v > 0 && v < 0x1p60 && (limit < 0 || v < limit))

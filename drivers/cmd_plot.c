@@ -327,7 +327,7 @@ static int render(const char *dir, const char *name, char *err, size_t errlen)
         if (child.exited && child.exit_code == 0)
             rc = 0;
         else
-            snprintf(err, errlen, "gnuplot failed on %.400s/%s.gp", dir, name);
+            snprintf(err, errlen, "gnuplot failed on %.300s/%.100s.gp", dir, name);
         pk_child_free(&child);
     }
     if (fchdir(here)) {
