@@ -257,7 +257,16 @@ static void launch_dir_end(const char *dir)
     if (pk_launch_dir_set_orte)
         unsetenv(ORTE_TMPDIR);
     pk_launch_dir_set_vader = pk_launch_dir_set_orte = false;
-    nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+    /*
+     * ranks killed with their launcher can still be finishing a file they were making when the
+     * launcher's end is seen (seen under ASan, whose ranks start slowly): try again for a second
+     */
+    for (int tries = 0; tries < 20; tries++) {
+        nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+        if (access(dir, F_OK) != 0)
+            break;
+        nanosleep(&(struct timespec){.tv_nsec = 50000000}, NULL);
+    }
 }
 
 #define MAX_TEXT 24

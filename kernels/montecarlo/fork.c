@@ -11,8 +11,9 @@ static int montecarlo_fork_part(void *arg, int w, int p, void *out)
 {
     const struct pk_case *c = arg;
     struct pk_range r = pk_partition_block(c->n, p, w);
-    struct montecarlo_slot mine = {0, 0};
+    struct montecarlo_slot mine;
 
+    memset(&mine, 0, sizeof mine); /* the slot's padding goes through the pipe too */
     mine.hits = montecarlo_range(c->seed, r.lo, r.hi, &mine.darts);
     memcpy(out, &mine, sizeof mine); /* q.put((hits, darts)) */
     return 0;

@@ -117,6 +117,10 @@ while IFS='|' read -r want frag how envs args; do
     if ! $mpi && { [[ $args == *mpi* ]] || [[ $args == *hybrid* ]]; }; then
         skip "$desc" "no pk-mpi or mpirun"; continue
     fi
+    # AddressSanitizer maps terabytes of shadow memory: an address-space limit stops it first
+    if [ -n "${ASAN_OPTIONS:-}" ] && [[ $how == "ulimit -v"* ]]; then
+        skip "$desc" "ASan build (its shadow memory needs more address space)"; continue
+    fi
     run_case "$want" "$frag" "$how" "$envs" "$args"
 done <<'TABLE'
 # -------- flags: every bad value is refused in one line that names it, before anything runs
