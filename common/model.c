@@ -24,12 +24,16 @@ static const char *const class_names[PK_NCLASS] = {
 };
 
 static const struct pk_model_facts model_facts[PK_NMODEL] = {
-    [PK_SERIAL] = {.local = PK_LOCAL_ONE}, /* one loop, whatever p says (pk runs it at p = 1) */
-    [PK_OPENMP] = {.local = PK_LOCAL_ALL},
+    [PK_SERIAL] = {.local = PK_LOCAL_ONE, .baseline = true}, /* one loop, whatever p says */
+    [PK_OPENMP] = {.local = PK_LOCAL_ALL, .openmp = true},
     [PK_THREADS] = {.thread_pool = true, .local = PK_LOCAL_ALL},
     [PK_FORK] = {.process_workers = true, .local = PK_LOCAL_ALL},
     [PK_MPI] = {.distributed = true, .local = PK_LOCAL_ONE},
-    [PK_HYBRID] = {.distributed = true, .local = PK_LOCAL_TEAM},
+    [PK_HYBRID] = {.distributed = true,
+                   .local = PK_LOCAL_TEAM,
+                   .on_request = true,
+                   .openmp = true,
+                   .rank_teams = true},
 };
 
 const struct pk_model_facts *pk_model_facts(enum pk_model m)

@@ -47,6 +47,10 @@ struct pk_model_facts {
     bool process_workers;
     bool thread_pool;          /* the workers are the threads of the harness's pool */
     enum pk_model_local local; /* how many of the p workers one process holds */
+    bool baseline;   /* the base of every speedup: runs once, at p = 1 (serial) */
+    bool on_request; /* runs only when named, never in the default set (hybrid) */
+    bool openmp;     /* its workers are an OpenMP team: OMP_* placement, the team check */
+    bool rank_teams; /* p counts ranks x --threads threads per rank (hybrid) */
 };
 
 /* The facts of model m; m must be a valid model. */
