@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "seams.h"
 
 struct pk_fault pk_fault = {PK_FAULT_NONE, "", "", 0, 1};
 
@@ -75,8 +76,15 @@ int pk_fault_load(const char *kernel, const char *model, char *err, size_t errle
     if ((f.kernel[0] && strcmp(f.kernel, kernel) != 0) ||
         (f.model[0] && strcmp(f.model, model) != 0))
         return 0;
-    pk_fault = f;
+    pk_fault_set(&f);
     return 0;
+}
+
+void pk_fault_set(const struct pk_fault *f)
+{
+    pk_fault = *f;
+    pk_seam_partition_drop = f->kind == PK_FAULT_DROP;
+    pk_seam_worker_task = f->kind == PK_FAULT_NONE ? NULL : pk_fault_worker;
 }
 
 int pk_fault_check(const char *spec, char *err, size_t errlen)

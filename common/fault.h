@@ -64,6 +64,9 @@ int pk_fault_check(const char *spec, char *err, size_t errlen);
  */
 int pk_fault_load(const char *kernel, const char *model, char *err, size_t errlen);
 
+/* Puts f in force: pk_fault, and the runtime's seams (seams.h) that carry it out. */
+void pk_fault_set(const struct pk_fault *f);
+
 /* Called by worker `worker` before its `task`-th task: carries out crash/abort/exit/hang. */
 void pk_fault_worker(int worker, long task);
 

@@ -4,7 +4,7 @@
  */
 #include "forkpool.h"
 
-#include "fault.h"
+#include "seams.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -98,7 +98,8 @@ static _Noreturn void worker_main(int index, int workers, int task_fd, int resul
         }
         if (t.result_size)
             memset(out, 0, t.result_size);
-        pk_fault_worker(index, task);
+        if (pk_seam_worker_task)
+            pk_seam_worker_task(index, task);
         int32_t status = t.fn(t.arg, index, workers, out);
         if (write_full(result_fd, &status, sizeof status) ||
             write_full(result_fd, out, t.result_size))

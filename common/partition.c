@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "fault.h"
+#include "seams.h"
 
 struct pk_range pk_partition_block(long long n, int p, int w)
 {
@@ -12,8 +12,8 @@ struct pk_range pk_partition_block(long long n, int p, int w)
     /* workers below `extra` hold base + 1 items; the rest hold base */
     long long lo = w * base + (w < extra ? w : extra);
     struct pk_range r = {lo, lo + base + (w < extra ? 1 : 0)};
-    /* test-only: the deliberately wrong variant every check must catch (fault.h) */
-    if (pk_fault.kind == PK_FAULT_DROP && w == (n < p ? n : p) - 1)
+    /* test-only: the deliberately wrong variant every check must catch (seams.h) */
+    if (pk_seam_partition_drop && w == (n < p ? n : p) - 1)
         r.hi--;
     return r;
 }

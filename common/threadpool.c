@@ -1,7 +1,7 @@
 /* Thread pool: a generation counter under one mutex; workers sleep on a condition variable. */
 #include "threadpool.h"
 
-#include "fault.h"
+#include "seams.h"
 
 #include <pthread.h>
 #include <stdbool.h>
@@ -45,7 +45,8 @@ static void *worker_main(void *opaque)
         void *arg = pool->arg;
         pthread_mutex_unlock(&pool->lock);
 
-        pk_fault_worker(s->index, (long)seen);
+        if (pk_seam_worker_task)
+            pk_seam_worker_task(s->index, (long)seen);
         int rc = fn(arg, s->index, pool->workers);
 
         pthread_mutex_lock(&pool->lock);

@@ -26,14 +26,14 @@ START_TEST(test_dropped_item_fails_the_check)
         return; /* not in this build's registry */
     /* a dynamic schedule takes chunks from a shared counter, not the partition: use static */
     int schedule = pk_kernel_param_index(k, "schedule");
-    pk_fault.kind = PK_FAULT_DROP;
+    pk_fault_set(&(struct pk_fault){.kind = PK_FAULT_DROP});
     test_run_case(k, m, 3, k->size[PK_CLASS_S], schedule, 0, 1, &rec);
     ck_assert_msg(rec.status == PK_STATUS_FAILED, "%s %s with a dropped item: %s (%s)", k->name,
                   pk_model_name(m), pk_status_name(rec.status), rec.detail);
     /* the kernel's own check saw it: its finding wins over the harness's partition check */
     ck_assert_msg(!strstr(rec.detail, "partition of"), "%s %s: only the harness saw it: %s",
                   k->name, pk_model_name(m), rec.detail);
-    pk_fault.kind = PK_FAULT_NONE;
+    pk_fault_set(&(struct pk_fault){.kind = PK_FAULT_NONE});
     test_run_case(k, m, 3, k->size[PK_CLASS_S], schedule, 0, 1, &rec);
     ck_assert_msg(rec.status == PK_STATUS_OK, "%s %s without the fault: %s", k->name,
                   pk_model_name(m), rec.detail);
@@ -44,11 +44,11 @@ END_TEST
 START_TEST(test_dropped_item_without_kernel_check_fails_by_the_harness)
 {
     struct pk_record rec;
-    pk_fault.kind = PK_FAULT_DROP;
+    pk_fault_set(&(struct pk_fault){.kind = PK_FAULT_DROP});
     test_run_case(pk_kernel_find("spawn"), PK_THREADS, 3, 10, -1, 0, 1, &rec);
     ck_assert_int_eq(rec.status, PK_STATUS_FAILED);
     ck_assert_msg(strstr(rec.detail, "covers 9 of them"), "%s", rec.detail);
-    pk_fault.kind = PK_FAULT_NONE;
+    pk_fault_set(&(struct pk_fault){.kind = PK_FAULT_NONE});
 }
 END_TEST
 
@@ -85,11 +85,11 @@ START_TEST(test_verdict_cover_fails_what_the_check_did_not_see)
     char err[256] = "";
     c.model = PK_THREADS;
     ck_assert_int_eq(pk_case_partition(&c, err, sizeof err), 0);
-    pk_fault.kind = PK_FAULT_DROP;
+    pk_fault_set(&(struct pk_fault){.kind = PK_FAULT_DROP});
     ck_assert_int_eq(pk_case_partition(&c, err, sizeof err), -1);
     c.model = PK_SERIAL;
     ck_assert_int_eq(pk_case_partition(&c, err, sizeof err), 0);
-    pk_fault.kind = PK_FAULT_NONE;
+    pk_fault_set(&(struct pk_fault){.kind = PK_FAULT_NONE});
 }
 END_TEST
 
@@ -97,7 +97,7 @@ START_TEST(test_fork_worker_crash_is_an_error_naming_the_worker)
 {
     struct pk_record rec;
     /* the pool's tasks: 1 places the workers, 2 is the first rep, 3 the second */
-    pk_fault = (struct pk_fault){PK_FAULT_CRASH, "", "", 1, 3};
+    pk_fault_set(&(struct pk_fault){PK_FAULT_CRASH, "", "", 1, 3});
     test_run_case(pk_kernel_find("polysum"), PK_FORK, 3, 1000, -1, 0, 3, &rec);
     ck_assert_int_eq(rec.status, PK_STATUS_ERROR);
     ck_assert_msg(strstr(rec.detail, "worker 1") && strstr(rec.detail, "signal 11"), "%s",

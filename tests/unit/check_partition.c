@@ -85,11 +85,11 @@ START_TEST(test_partition_verify_accepts_only_a_tiling)
     for (int p = 1; p <= 64; p++)
         ck_assert_int_eq(pk_partition_check(1031, p, err, sizeof err), 0);
     /* the drop fault is exactly what it must catch, at any p */
-    pk_fault.kind = PK_FAULT_DROP;
+    pk_fault_set(&(struct pk_fault){.kind = PK_FAULT_DROP});
     for (int p = 1; p <= 64; p++)
         ck_assert_int_eq(pk_partition_check(1031, p, err, sizeof err), -1);
     ck_assert_msg(strstr(err, "covers 1030 of them"), "%s", err);
-    pk_fault.kind = PK_FAULT_NONE;
+    pk_fault_set(&(struct pk_fault){.kind = PK_FAULT_NONE});
 }
 END_TEST
 
