@@ -75,14 +75,14 @@ Q := @
 msg = @printf '  %-6s %s\n' '$(1)' '$(2)';
 endif
 
-COMMON_SRC  := $(wildcard common/*.c)
+COMMON_SRC  := $(wildcard common/*.c common/models/*.c)
 KERNEL_SRC  := $(filter-out %/mpi.c %/hybrid.c,$(wildcard kernels/*/*.c)) kernels/case.c \
                kernels/registry.c
 MPI_SRC     := $(wildcard kernels/*/mpi.c kernels/*/hybrid.c) kernels/registry_mpi.c \
                drivers/run_mpi.c $(MPI_EXTRA_SRC)
 RUNNER_SRC  := drivers/runner.c drivers/opts.c drivers/launch_flavour.c
 REPORT_SRC  := drivers/results.c drivers/report.c drivers/warn.c drivers/export.c
-PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) drivers/launch.c
+PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) drivers/launch.c drivers/launch_result.c
 UNIT_SRC    := $(wildcard tests/unit/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
@@ -337,7 +337,7 @@ fuzz:
 # reason. cppcheck: -D_Noreturn because 2.10 does not read C11's keyword (and so thought
 # pk_usage_error returns); variableScope off: declarations sit at the top of a function here,
 # as in the Linux style that STYLE.md follows.
-LINT_SRC = $(filter-out $(if $(HAVE_MPICC),,$(MPI_SRC)),$(sort $(wildcard common/*.c \
+LINT_SRC = $(filter-out $(if $(HAVE_MPICC),,$(MPI_SRC)),$(sort $(wildcard common/*.c common/models/*.c \
   kernels/*.c kernels/*/*.c drivers/*.c tests/unit/*.c tests/fuzz/*.c tests/sanitizers/*.c)))
 LINT_CPPFLAGS = $(ALL_CPPFLAGS) -I$(BUILD) -I$(BUILD)/tests \
   $(filter -I%,$(shell $(MPICC) -show 2>/dev/null)) # Open MPI's and MPICH's wrappers both -show

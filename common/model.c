@@ -1,9 +1,16 @@
-/* Model and class names, generated from the X-macro lists in model.h. */
+/*
+ * Model and class names, generated from the X-macro lists in model.h, and the table of the
+ * models' descriptors (one file each in models/) with the questions asked of them.
+ */
 #include "model.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+
+#include "bind.h"
+#include "partition.h"
+#include "pk_kernel.h"
 
 static const char *const model_names[PK_NMODEL] = {
 #define PK_MODEL_NAME(E, name, what) [PK_##E] = #name,
@@ -23,27 +30,66 @@ static const char *const class_names[PK_NCLASS] = {
 #undef PK_CLASS_NAME
 };
 
-static const struct pk_model_facts model_facts[PK_NMODEL] = {
-    [PK_SERIAL] = {.local = PK_LOCAL_ONE, .baseline = true}, /* one loop, whatever p says */
-    [PK_OPENMP] = {.local = PK_LOCAL_ALL, .openmp = true},
-    [PK_THREADS] = {.thread_pool = true, .local = PK_LOCAL_ALL},
-    [PK_FORK] = {.process_workers = true, .local = PK_LOCAL_ALL},
-    [PK_MPI] = {.distributed = true, .local = PK_LOCAL_ONE},
-    [PK_HYBRID] = {.distributed = true,
-                   .local = PK_LOCAL_TEAM,
-                   .on_request = true,
-                   .openmp = true,
-                   .rank_teams = true},
+/* Each model's descriptor, from its own file (common/models/<name>.c). */
+static const struct pk_model_desc *const model_descs[PK_NMODEL] = {
+#define PK_MODEL_DESC(E, name, what) [PK_##E] = &pk_model_##name,
+    PK_MODELS(PK_MODEL_DESC)
+#undef PK_MODEL_DESC
 };
+
+const struct pk_model_desc *pk_model_desc(enum pk_model m)
+{
+    return model_descs[m];
+}
 
 const struct pk_model_facts *pk_model_facts(enum pk_model m)
 {
-    return &model_facts[m];
+    return &model_descs[m]->facts;
 }
 
 bool pk_model_is_distributed(enum pk_model m)
 {
-    return model_facts[m].distributed;
+    return model_descs[m]->facts.distributed;
+}
+
+bool pk_model_has_kernel(enum pk_model m, const struct pk_kernel *k)
+{
+    return !model_descs[m]->has_kernel || model_descs[m]->has_kernel(k);
+}
+
+int pk_model_rank_threads(enum pk_model m, int threads_per_rank)
+{
+    return model_descs[m]->facts.rank_teams ? threads_per_rank : 1;
+}
+
+enum pk_model pk_model_of_runner(enum pk_runner runner, bool rank_teams)
+{
+    for (int i = 0; i < PK_NMODEL; i++)
+        if (model_descs[i]->runner == runner && model_descs[i]->facts.rank_teams == rank_teams)
+            return (enum pk_model)i;
+    return PK_NMODEL;
+}
+
+void pk_model_join(char *buf, size_t len, int runner)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < PK_NMODEL && used < len; i++)
+        if (runner < 0 || model_descs[i]->runner == (enum pk_runner)runner)
+            used +=
+                (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "", model_names[i]);
+}
+
+void pk_model_cpus_here(char *cpus, size_t len)
+{
+    char here[64];
+    pk_bind_current(here, sizeof here);
+    pk_bind_append(cpus, len, here);
+}
+
+int pk_model_block_partition(const struct pk_case *c, char *err, size_t errlen)
+{
+    return pk_partition_check(c->n, c->workers, err, errlen);
 }
 
 const char *pk_model_name(enum pk_model m)
@@ -93,9 +139,9 @@ int pk_model_parse_list(const char *list, bool selected[PK_NMODEL], char *err, s
             return -1;
         }
         if (pk_model_parse(name, &m)) {
-            snprintf(err, errlen,
-                     "unknown model '%s' (models: serial, openmp, threads, fork, mpi, hybrid)",
-                     name);
+            char all[128];
+            pk_model_join(all, sizeof all, -1);
+            snprintf(err, errlen, "unknown model '%s' (models: %s)", name, all);
             return -1;
         }
         if (selected[m]) {

@@ -53,11 +53,88 @@ struct pk_model_facts {
     bool rank_teams; /* p counts ranks x --threads threads per rank (hybrid) */
 };
 
-/* The facts of model m; m must be a valid model. */
+/* How a configuration of a model is started. */
+enum pk_runner {
+    PK_RUNNER_INPROCESS, /* pk-run, one process per configuration: the model runs inside it */
+    PK_RUNNER_LAUNCHER,  /* an MPI launcher starts the ranks of pk-mpi (mpi, hybrid) */
+};
+
+struct pk_case;
+struct pk_kernel;
+
+/*
+ * A model, described once, in its own file (common/models/<name>.c, pk_model_<name>); model.c
+ * indexes them by the PK_MODELS list. The harness asks the descriptor instead of testing which
+ * model runs. A hook left NULL means "nothing to do" (the contract of each says what then).
+ */
+struct pk_model_desc {
+    const char *name;      /* the name in the PK_MODELS list (its what stays there) */
+    enum pk_runner runner; /* what starts it: pk-run, or a launcher through pk-mpi */
+    struct pk_model_facts facts;
+    int max_workers;               /* p's bound (serial: 1); 0: none */
+    const char *rank_threads_flag; /* the runner's option for threads per rank ("--threads") */
+    /* has kernel k this model? NULL: every kernel has it */
+    bool (*has_kernel)(const struct pk_kernel *k);
+    /* before anything is allocated: can it run c as asked (openmp: the team)? 0, or -1 + err */
+    int (*check)(const struct pk_case *c, char *err, size_t errlen);
+    /* start and stop the harness's pool of workers (threads, fork); 0, or -1 with err */
+    int (*start)(struct pk_case *c, char *err, size_t errlen);
+    int (*stop)(struct pk_case *c, char *err, size_t errlen);
+    /*
+     * pin the workers as c->bind says and write each one's CPUs, '|'-separated, to cpus (len
+     * bytes, empty on entry); 0, or -1 with err. NULL: the runner's own thread is the worker:
+     * its CPUs are recorded (pk_model_cpus_here)
+     */
+    int (*place)(struct pk_case *c, char *cpus, size_t len, char *err, size_t errlen);
+    /*
+     * check the partition the workers use in this process (pk_model_block_partition); 0, or -1
+     * with err. NULL: none (serial is one loop; pk-mpi gathers its ranks' blocks itself)
+     */
+    int (*partition)(const struct pk_case *c, char *err, size_t errlen);
+};
+
+#define PK_MODEL_DESC_DECLARE(E, name, what) extern const struct pk_model_desc pk_model_##name;
+PK_MODELS(PK_MODEL_DESC_DECLARE)
+#undef PK_MODEL_DESC_DECLARE
+
+/* The descriptor of model m; m must be a valid model. */
+const struct pk_model_desc *pk_model_desc(enum pk_model m);
+
+/* The facts of model m (its descriptor's); m must be a valid model. */
 const struct pk_model_facts *pk_model_facts(enum pk_model m);
 
 /* True for the models a launcher starts through pk-mpi: mpi and hybrid. */
 bool pk_model_is_distributed(enum pk_model m);
+
+/* True if kernel k has model m (its descriptor's has_kernel; none: every kernel). */
+bool pk_model_has_kernel(enum pk_model m, const struct pk_kernel *k);
+
+/*
+ * The threads each rank of model m runs for a configuration with threads_per_rank: that for
+ * the models whose p counts ranks x threads (rank_teams), else 1. p / it is the ranks.
+ */
+int pk_model_rank_threads(enum pk_model m, int threads_per_rank);
+
+/*
+ * The model that runner starts with rank teams (true: hybrid) or without (mpi); PK_NMODEL if
+ * no model is such.
+ */
+enum pk_model pk_model_of_runner(enum pk_runner runner, bool rank_teams);
+
+/*
+ * Writes the names of the models that runner starts, ", "-separated, to buf; runner < 0: of
+ * every model. For messages ("one of serial, openmp, threads, fork").
+ */
+void pk_model_join(char *buf, size_t len, int runner);
+
+/* Records the calling thread's CPUs as the one entry of cpus: where a model has no pool. */
+void pk_model_cpus_here(char *cpus, size_t len);
+
+/*
+ * A partition hook: pk_partition_block(n, p, w) for every worker w of c's p must tile
+ * [0, n). 0, or -1 with the reason in err.
+ */
+int pk_model_block_partition(const struct pk_case *c, char *err, size_t errlen);
 
 /* The name of model m ("openmp"); m must be a valid model. */
 const char *pk_model_name(enum pk_model m);

@@ -110,7 +110,7 @@ static int list_loc(void)
             int lines;
             if (j == 0) {
                 lines = loc_shared(dir, name);
-            } else if (j - 1 == PK_HYBRID && !pk_kernels[i].hybrid) {
+            } else if (!pk_model_has_kernel((enum pk_model)(j - 1), &pk_kernels[i])) {
                 col[j * pk_nkernels + i] = NAN; /* no such model: out of the total and median */
                 printf(" %8s", "-");
                 continue;
@@ -201,16 +201,19 @@ int cmd_list(int argc, char **argv)
 
     pk_launch_init(&l);
     printf("\nmodels\n");
+    bool launcher_shown = false; /* once, at the first model a launcher starts */
     for (int m = 0; m < PK_NMODEL; m++) {
-        bool ok = !pk_model_is_distributed((enum pk_model)m) ||
-                  pk_launch_mpi_available(&l, why, sizeof why);
+        const struct pk_model_desc *d = pk_model_desc((enum pk_model)m);
+        bool launched = d->runner == PK_RUNNER_LAUNCHER;
+        bool ok = !launched || pk_launch_mpi_available(&l, why, sizeof why);
         printf("  %-8s %-12s %s\n", pk_model_name((enum pk_model)m),
                ok ? "available" : "unavailable", pk_model_what((enum pk_model)m));
         if (!ok)
             printf("           why: %s\n", why);
-        else if (m == PK_MPI)
+        else if (launched && !launcher_shown)
             printf("           launcher: %s\n", l.launcher);
-        if (m == PK_HYBRID) {
+        launcher_shown |= launched;
+        if (d->has_kernel) { /* only some kernels have it: name them */
             printf("           kernels:");
             for (int i = 0; i < pk_nkernels; i++)
                 if (pk_kernels[i].hybrid)

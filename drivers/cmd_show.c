@@ -308,7 +308,7 @@ int cmd_show(int argc, char **argv)
         show_shared(dir, k->name, full);
         for (int i = 0; i < (nmodels ? nmodels : PK_NMODEL); i++) {
             enum pk_model m = nmodels ? models[i] : (enum pk_model)i;
-            if (nmodels || m != PK_HYBRID || k->hybrid) /* hybrid.c: four kernels have it */
+            if (nmodels || pk_model_has_kernel(m, k)) /* hybrid.c: four kernels have it */
                 show_model(dir, k->name, m);
         }
         rc = pk_finish_stdout(0);

@@ -1,15 +1,13 @@
 /*
- * Starting one configuration: pk-run for the in-process models, LAUNCHER ... pk-mpi for mpi;
- * then turning whatever came back (a result line, an exit status, a signal, silence) into a
- * record, so that one broken configuration is reported and never taken for a success.
+ * Starting one configuration as its model's descriptor says: pk-run for the in-process models,
+ * LAUNCHER ... pk-mpi for mpi and hybrid; launch_result.c turns whatever came back into a
+ * record.
  */
 #include "pk.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <ftw.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -17,6 +15,7 @@
 
 #include "fault.h"
 #include "launch_flavour.h"
+#include "launch_result.h"
 #include "sysinfo.h"
 #include "version.h"
 
@@ -52,7 +51,7 @@ static void set_omp_binding(const struct pk_launch *l, enum pk_model model)
     static const char *const places = "cores";
     for (int i = 0; i < 2; i++) {
         const char *ours = i == 0 ? pk_bind_name(l->bind) : places;
-        bool omp = model == PK_OPENMP || model == PK_HYBRID;
+        bool omp = pk_model_facts(model)->openmp;
         if (omp && l->bind != PK_BIND_NONE)
             setenv(omp_binding[i], ours, 1);
         else if (omp && l->user_omp[i])
@@ -224,7 +223,7 @@ static bool launch_dir_begin(const struct pk_launch *l, enum pk_model model, cha
     char program[256];
     const char *base = getenv("PK_LAUNCH_DIR");
 
-    if (!pk_model_is_distributed(model) || !pk_mpi_flavour()->shm_env)
+    if (pk_model_desc(model)->runner != PK_RUNNER_LAUNCHER || !pk_mpi_flavour()->shm_env)
         return false;
     launcher_program(l, program, sizeof program);
     if (is_srun(program))
@@ -277,18 +276,19 @@ static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, i
 {
     const struct pk_case *c = &cfg->spec;
     const struct pk_kernel *k = c->kernel;
+    const struct pk_model_desc *d = pk_model_desc(c->model);
     struct argv_build a = {argv, 0, MAX_ARGS, false};
     int t = 0;
 #define NUMBER(...)                                                                                \
     (t < MAX_TEXT ? snprintf(text[t], 64, __VA_ARGS__), text[t++] : (a.overflow = true, ""))
 
-    if (pk_model_is_distributed(c->model)) {
-        int threads = c->model == PK_HYBRID ? c->threads_per_rank : 1;
+    if (d->runner == PK_RUNNER_LAUNCHER) { /* p = ranks x threads per rank */
+        int threads = pk_model_rank_threads(c->model, c->threads_per_rank);
         launcher_words(l, c->workers / threads, threads, store, storelen, &a);
         add(&a, l->mpi_path);
         add(&a, k->name);
-        if (c->model == PK_HYBRID) {
-            add(&a, "--threads");
+        if (d->rank_threads_flag) {
+            add(&a, d->rank_threads_flag);
             add(&a, NUMBER("%d", threads));
         }
     } else {
@@ -304,7 +304,7 @@ static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, i
     add(&a, NUMBER("%d", l->warmup));
     add(&a, "--seed");
     add(&a, NUMBER("%llu", c->seed));
-    if (!pk_model_is_distributed(c->model)) {
+    if (d->runner == PK_RUNNER_INPROCESS) { /* a launcher places ranks itself */
         add(&a, "--bind");
         add(&a, pk_bind_name(l->bind));
     }
@@ -329,112 +329,6 @@ static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, i
     return a.overflow ? -1 : a.n;
 }
 
-/* The last stderr line that says something (not an Open MPI rule of dashes). */
-static void stderr_reason(const char *err, char *buf, size_t len)
-{
-    const char *end = err + strlen(err);
-    buf[0] = '\0';
-    while (end > err) {
-        const char *start = end;
-        while (start > err && start[-1] != '\n')
-            start--;
-        bool words = false;
-        for (const char *p = start; p < end; p++)
-            words |= isalnum((unsigned char)*p) != 0;
-        if (words) {
-            size_t n = (size_t)(end - start);
-            while (n && (start[n - 1] == '\n' || start[n - 1] == '\r'))
-                n--;
-            snprintf(buf, len, "%.*s", (int)(n < len ? n : len - 1), start);
-            return;
-        }
-        end = start > err ? start - 1 : start;
-    }
-}
-
-/* Finds the one result line in the runner's stdout; NULL if there is none or several. */
-static const char *find_result_line(const char *out, int *count)
-{
-    const char *found = NULL;
-    *count = 0;
-    for (const char *line = out; line && *line;) {
-        if (strncmp(line, PK_RECORD_TAG " ", sizeof PK_RECORD_TAG) == 0) {
-            found = line;
-            (*count)++;
-        }
-        line = strchr(line, '\n');
-        if (line)
-            line++;
-    }
-    return *count == 1 ? found : NULL;
-}
-
-/* pk's own record of a configuration whose runner gave no usable result line. */
-__attribute__((format(printf, 4, 5))) static void account(const struct pk_config *cfg,
-                                                          struct pk_result *out,
-                                                          enum pk_status status, const char *fmt,
-                                                          ...)
-{
-    va_list ap;
-    pk_record_init(&out->rec);
-    pk_record_describe(&out->rec, &cfg->spec, 0);
-    out->rec.status = status;
-    va_start(ap, fmt);
-    vsnprintf(out->rec.detail, sizeof out->rec.detail, fmt, ap);
-    va_end(ap);
-}
-
-/* Judges a finished child: the record it printed, or why there is none. */
-static void judge(const struct pk_config *cfg, const struct pk_child *child, double timeout_s,
-                  struct pk_result *out)
-{
-    struct pk_record *rec = &out->rec;
-    char reason[200], err[200];
-    int lines;
-    const char *line = find_result_line(child->out, &lines);
-
-    stderr_reason(child->err, reason, sizeof reason);
-    if (child->timed_out) {
-        account(cfg, out, PK_STATUS_TIMEOUT, "no result within --timeout %g s; killed", timeout_s);
-        return;
-    }
-    if (!line) {
-        if (lines > 1)
-            account(cfg, out, PK_STATUS_ERROR, "runner printed %d result lines", lines);
-        else if (child->signaled)
-            account(cfg, out, PK_STATUS_ERROR, "runner killed by signal %d (%s)", child->signal,
-                    strsignal(child->signal));
-        else if (child->exit_code == 2)
-            account(cfg, out, PK_STATUS_ERROR, "runner refused the configuration: %s", reason);
-        else
-            account(cfg, out, PK_STATUS_ERROR, "no result line (exit status %d): %s",
-                    child->exit_code, reason[0] ? reason : "the runner printed nothing");
-        return;
-    }
-    if (pk_record_parse(line, rec, err, sizeof err)) {
-        account(cfg, out, PK_STATUS_ERROR, "%s", err);
-        return;
-    }
-    if (strcmp(rec->kernel, cfg->spec.kernel->name) ||
-        strcmp(rec->model, pk_model_name(cfg->spec.model)) || rec->workers != cfg->spec.workers ||
-        rec->n != cfg->spec.n || rec->threads != cfg->spec.threads_per_rank) {
-        account(cfg, out, PK_STATUS_ERROR, "result line is for another configuration (%s %s)",
-                rec->kernel, rec->model);
-        return;
-    }
-    /* a result line is not enough: the runner must also have ended as it said it would */
-    bool clean = child->exited && child->exit_code == (pk_status_is_failure(rec->status) ? 1 : 0);
-    if (!clean && !pk_status_is_failure(rec->status)) {
-        rec->status = PK_STATUS_ERROR;
-        if (child->signaled)
-            snprintf(rec->detail, sizeof rec->detail, "runner killed by signal %d after its result",
-                     child->signal);
-        else
-            snprintf(rec->detail, sizeof rec->detail, "runner exited %d after its result: %s",
-                     child->exit_code, reason);
-    }
-}
-
 bool pk_launch_run(const struct pk_launch *l, const struct pk_config *cfg, int reps,
                    struct pk_child_control *ctl, struct pk_result *out)
 {
@@ -453,8 +347,8 @@ bool pk_launch_run(const struct pk_launch *l, const struct pk_config *cfg, int r
     snprintf(out->options, sizeof out->options, "bind:%s", pk_bind_name(l->bind));
     out->wall_s = out->startup_s = NAN;
     if (runner_argv(l, cfg, reps, argv, text, store, sizeof store) < 0) {
-        account(cfg, out, PK_STATUS_ERROR, "the runner's command line has more than %d words",
-                MAX_ARGS);
+        pk_launch_account(cfg, out, PK_STATUS_ERROR,
+                          "the runner's command line has more than %d words", MAX_ARGS);
         return true;
     }
     set_omp_binding(l, cfg->spec.model);
@@ -464,14 +358,15 @@ bool pk_launch_run(const struct pk_launch *l, const struct pk_config *cfg, int r
     if (own_dir)
         launch_dir_end(dir);
     if (not_started) {
-        account(cfg, out, PK_STATUS_ERROR, "%s", err);
+        pk_launch_account(cfg, out, PK_STATUS_ERROR, "%s", err);
         return true;
     }
     finished = !child.stopped;
     out->wall_s = child.wall_s;
-    judge(cfg, &child, l->timeout_s, out);
+    pk_launch_judge(cfg, &child, l->timeout_s, out);
     out->startup_s = out->rec.startup_s;
-    if (pk_model_is_distributed(cfg->spec.model) && out->rec.status == PK_STATUS_OK)
+    if (pk_model_desc(cfg->spec.model)->runner == PK_RUNNER_LAUNCHER &&
+        out->rec.status == PK_STATUS_OK)
         /* what the launcher took before main(), plus MPI_Init */
         out->startup_s = (child.wall_s - out->rec.elapsed_s) + out->rec.startup_s;
     pk_child_free(&child);

@@ -53,9 +53,11 @@ int main(int argc, char **argv)
         snprintf(err, sizeof err, "unknown kernel '%s' (try 'pk list')", a.positional[0]);
         usage_error(err);
     }
-    if (pk_model_parse(a.positional[1], &model) || pk_model_is_distributed(model)) {
-        snprintf(err, sizeof err, "unknown model '%s' (one of serial, openmp, threads, fork)",
-                 a.positional[1]);
+    if (pk_model_parse(a.positional[1], &model) ||
+        pk_model_desc(model)->runner != PK_RUNNER_INPROCESS) {
+        char names[128];
+        pk_model_join(names, sizeof names, PK_RUNNER_INPROCESS);
+        snprintf(err, sizeof err, "unknown model '%s' (one of %s)", a.positional[1], names);
         usage_error(err);
     }
     if (a.threads)
@@ -64,8 +66,12 @@ int main(int argc, char **argv)
                          sizeof err) ||
         runner_parse_size(a.positional[3], &n, err, sizeof err))
         usage_error(err);
-    if (model == PK_SERIAL && workers != 1)
-        usage_error("the serial model runs with 1 worker");
+    int max = pk_model_desc(model)->max_workers;
+    if (max && workers > max) {
+        snprintf(err, sizeof err, "the %s model runs with %d worker%s", pk_model_name(model), max,
+                 max == 1 ? "" : "s");
+        usage_error(err);
+    }
 
     pk_case_init(&c, k, model, workers, n);
     if (runner_apply(&a, &c, err, sizeof err) || pk_case_check(&c, err, sizeof err) ||

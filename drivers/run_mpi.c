@@ -227,7 +227,8 @@ int main(int argc, char **argv)
     }
     if (a.threads && provided < MPI_THREAD_FUNNELED)
         usage_error("this MPI library cannot run threads in ranks (no MPI_THREAD_FUNNELED)");
-    pk_case_init(&c, k, a.threads ? PK_HYBRID : PK_MPI, ranks * (a.threads ? a.threads : 1), n);
+    pk_case_init(&c, k, pk_model_of_runner(PK_RUNNER_LAUNCHER, a.threads > 0),
+                 ranks * (a.threads ? a.threads : 1), n);
     c.rank = rank;
     c.ranks = ranks;
     c.threads_per_rank = a.threads ? a.threads : 1;

@@ -15,7 +15,6 @@
 #include "partition.h"
 #include "stats.h"
 #include "sysinfo.h"
-#include "team.h"
 #include "timer.h"
 
 long long pk_kernel_size(const struct pk_kernel *k, enum pk_class cls)
@@ -213,10 +212,9 @@ int pk_case_check_memory(const struct pk_case *c, double need, const struct pk_s
 int pk_case_prepare(struct pk_case *c, char *err, size_t errlen)
 {
     size_t bytes = c->kernel->bytes(c);
+    const struct pk_model_desc *d = pk_model_desc(c->model);
     /* openmp and hybrid: the team that runs must be the one the row will name (team.h) */
-    if (c->model == PK_OPENMP && pk_team_check(c->workers, err, errlen))
-        return -1;
-    if (c->model == PK_HYBRID && pk_team_check(c->threads_per_rank, err, errlen))
+    if (d->check && d->check(c, err, errlen))
         return -1;
     /*
      * room for the alignment of a handful of allocations, plus a page for small state; only
@@ -299,9 +297,8 @@ bool pk_results_agree(const struct pk_kernel *k, const char *a, const char *b)
 
 int pk_case_partition(const struct pk_case *c, char *err, size_t errlen)
 {
-    if (c->model == PK_SERIAL) /* one loop over [0, n): no partition */
-        return 0;
-    return pk_partition_check(c->n, c->workers, err, errlen);
+    const struct pk_model_desc *d = pk_model_desc(c->model);
+    return d->partition ? d->partition(c, err, errlen) : 0; /* serial: one loop, no partition */
 }
 
 void pk_verdict_cover(const struct pk_case *c, struct pk_verdict *v, const char *partition)
@@ -382,75 +379,30 @@ void pk_record_set_rate(struct pk_record *rec, const struct pk_case *c)
 
 static int start_pool(struct pk_case *c, char *err, size_t errlen)
 {
-    if (c->kernel->own_workers)
+    const struct pk_model_desc *d = pk_model_desc(c->model);
+    if (c->kernel->own_workers || !d->start)
         return 0;
-    if (c->model == PK_FORK)
-        return pk_forkpool_start(&c->forks, c->workers, err, errlen);
-    if (c->model == PK_THREADS)
-        return pk_threadpool_start(&c->threads, c->workers, err, errlen);
-    return 0;
+    return d->start(c, err, errlen);
 }
 
 static int stop_pool(struct pk_case *c, char *err, size_t errlen)
 {
-    int rc = pk_forkpool_stop(c->forks, err, errlen);
-    pk_threadpool_stop(c->threads);
-    c->forks = NULL;
-    c->threads = NULL;
-    return rc;
-}
-
-struct placement {
-    const struct pk_case *c;
-    char (*cpus)[64]; /* one CPU list per worker */
-};
-
-/* A pool task: pin worker w as --bind says, then say where it may run. */
-static int place_thread(void *arg, int w, int p)
-{
-    struct placement *pl = arg;
-    int rc = pk_bind_worker(pl->c->bind, w, p);
-    pk_bind_current(pl->cpus[w], sizeof pl->cpus[w]);
-    return rc;
-}
-
-static int place_process(void *arg, int w, int p, void *out)
-{
-    int rc = pk_bind_worker(((struct pk_case *)arg)->bind, w, p);
-    pk_bind_current(out, 64);
-    return rc;
+    const struct pk_model_desc *d = pk_model_desc(c->model);
+    return d->stop ? d->stop(c, err, errlen) : 0;
 }
 
 /* Pins the workers (--bind) and records the CPUs each actually has in rec->cpus. */
 static int place_workers(struct pk_case *c, struct pk_record *rec, char *err, size_t errlen)
 {
-    char(*cpus)[64] = calloc((size_t)c->workers, sizeof *cpus);
-    struct placement pl = {c, cpus};
+    const struct pk_model_desc *d = pk_model_desc(c->model);
     int rc = 0;
-    if (!cpus) {
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
     rec->cpus[0] = '\0';
-    if (c->model == PK_THREADS && c->threads) {
-        rc = pk_threadpool_run(c->threads, place_thread, &pl);
-    } else if (c->model == PK_FORK && c->forks) {
-        rc = pk_forkpool_run(c->forks, place_process, c, cpus, sizeof cpus[0], err, errlen);
-    } else if (c->model == PK_OPENMP) {
-        pk_bind_openmp_report(c->workers, rec->cpus, sizeof rec->cpus);
-    } else if (c->model == PK_SERIAL) {
-        rc = pk_bind_worker(c->bind, 0, 1);
-        pk_bind_current(cpus[0], sizeof cpus[0]);
-    } else {
-        pk_bind_current(cpus[0], sizeof cpus[0]);
-    }
-    /* serial, and kernels without a pool (spawn): the runner's own CPUs */
-    bool pooled = (c->model == PK_THREADS && c->threads) || (c->model == PK_FORK && c->forks);
-    for (int w = 0; c->model != PK_OPENMP && w < (pooled ? c->workers : 1); w++)
-        pk_bind_append(rec->cpus, sizeof rec->cpus, cpus[w]);
+    if (d->place)
+        rc = d->place(c, rec->cpus, sizeof rec->cpus, err, errlen);
+    else /* the runner's own CPUs */
+        pk_model_cpus_here(rec->cpus, sizeof rec->cpus);
     if (rc && !err[0])
         snprintf(err, errlen, "cannot pin workers (--bind %s)", pk_bind_name(c->bind));
-    free(cpus);
     return rc ? -1 : 0;
 }
 

@@ -189,8 +189,9 @@ int pk_case_check_memory(const struct pk_case *c, double need, const struct pk_s
                          char *err, size_t errlen);
 
 /*
- * Maps the arena and runs the kernel's setup; for openmp and hybrid, first checks that OpenMP
- * will run the team asked for (pk_team_check). Returns 0, or -1 with the reason in err.
+ * Maps the arena and runs the kernel's setup; first runs the model's check (its descriptor's
+ * hook: openmp and hybrid check that OpenMP will run the team asked for, pk_team_check).
+ * Returns 0, or -1 with the reason in err.
  */
 int pk_case_prepare(struct pk_case *c, char *err, size_t errlen);
 
@@ -212,9 +213,10 @@ bool pk_results_agree(const struct pk_kernel *k, const char *a, const char *b);
 void pk_verdict_cover(const struct pk_case *c, struct pk_verdict *v, const char *partition);
 
 /*
- * Checks the block partition the workers of c's model use: pk_partition_block(n, p, w) for
- * every worker w must tile [0, n) (threads, fork and openmp: p = workers; serial: none).
- * Returns 0, or -1 with the reason in err. pk-mpi gathers each rank's own block instead.
+ * Checks the block partition the workers of c's model use, through its descriptor's hook:
+ * pk_partition_block(n, p, w) for every worker w must tile [0, n) (threads, fork and openmp:
+ * p = workers; serial: none). Returns 0, or -1 with the reason in err. pk-mpi gathers each
+ * rank's own block instead.
  */
 int pk_case_partition(const struct pk_case *c, char *err, size_t errlen);
 
