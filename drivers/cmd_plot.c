@@ -262,7 +262,9 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
         snprintf(label, sizeof label, "%s%s%.60s", pk_model_name((enum pk_model)ser[b].model),
                  ser[b].run ? " run " : "", ser[b].run ? ser[b].run : "");
         fprintf(gp, "set linetype %d lc rgb '%s' lw 1.5 pt %d ps %s dashtype %d\n", b + 1,
-                is_baseline(ser[b].model) ? "#000000" : palette[ser[b].model % 6],
+                is_baseline(ser[b].model)
+                    ? "#000000"
+                    : palette[ser[b].model % (sizeof palette / sizeof *palette)],
                 is_baseline(ser[b].model) ? 9 : 7 + 2 * (b % 3),
                 is_baseline(ser[b].model) ? "1.8" : "1.2", 1 + (by_run ? b % 4 : 0));
         fprintf(gp, "title%d = ", b);
