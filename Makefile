@@ -81,7 +81,7 @@ KERNEL_SRC  := $(filter-out %/mpi.c %/hybrid.c,$(wildcard kernels/*/*.c)) kernel
 MPI_SRC     := $(wildcard kernels/*/mpi.c kernels/*/hybrid.c) kernels/registry_mpi.c \
                drivers/run_mpi.c $(MPI_EXTRA_SRC)
 RUNNER_SRC  := drivers/runner.c drivers/opts.c drivers/launch_flavour.c
-REPORT_SRC  := drivers/results.c drivers/report.c drivers/warn.c drivers/export.c
+REPORT_SRC  := $(wildcard drivers/results*.c drivers/report*.c) drivers/warn.c drivers/export.c
 PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) drivers/launch.c drivers/launch_result.c
 UNIT_SRC    := $(wildcard tests/unit/*.c)
 

@@ -20,8 +20,6 @@ static const char compare_usage[] =
     "Exit status: 0 compared; 1 a configuration failed or disagrees (in a file, or OLD with\n"
     "NEW); 2 a file is unreadable or not a pk results file.\n";
 
-int pk_read_result_files(int argc, char **argv, int first, struct pk_result **all, int *n);
-
 /* The verdict on old -> new; writes the method used into how. */
 static const char *judge(const struct pk_result *a, const struct pk_result *b, char *how,
                          size_t len)
@@ -55,7 +53,7 @@ int cmd_compare(int argc, char **argv)
     const char *files[2];
     int nfiles = 0, id, nold, nnew;
     struct pk_result *old, *new;
-    char err[256];
+    char err[512];
 
     opt_begin(&s, argc, argv, 1, opts, false);
     while ((id = opt_next(&s, err, sizeof err)) != OPT_END) {
@@ -71,8 +69,9 @@ int cmd_compare(int argc, char **argv)
     }
     if (nfiles != 2)
         pk_usage_error("compare needs two files, OLD and NEW (see 'pk compare --help')");
-    pk_read_result_files(1, (char **)files, 0, &old, &nold);
-    pk_read_result_files(2, (char **)files, 1, &new, &nnew);
+    if (pk_results_read_files((char *const *)files, 1, &old, &nold, err, sizeof err) < 0 ||
+        pk_results_read_files((char *const *)files + 1, 1, &new, &nnew, err, sizeof err) < 0)
+        pk_usage_error("%s", err);
     bool failed = false;
     for (int i = 0; i < nold; i++)
         failed |= pk_status_is_failure(old[i].rec.status);

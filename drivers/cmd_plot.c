@@ -33,13 +33,14 @@ static const char plot_usage[] =
     "Exit status: 0 drawn; 1 a configuration failed or disagrees, or gnuplot failed; 2 a\n"
     "file is unreadable or not a pk results file.\n";
 
-int pk_read_result_files(int argc, char **argv, int first, struct pk_result **all, int *n);
+/* Okabe-Ito colours by model number, the baseline black: no yellow on white. */
+static const char *const palette[] = {"#56B4E9", "#0072B2", "#D55E00",
+                                      "#009E73", "#CC79A7", "#E69F00"};
 
-/* Okabe-Ito colours, one per model in every figure: no yellow on white. */
-static const char *const model_colour[PK_NMODEL] = {
-    [PK_SERIAL] = "#000000", [PK_OPENMP] = "#0072B2", [PK_THREADS] = "#D55E00",
-    [PK_FORK] = "#009E73",   [PK_MPI] = "#CC79A7",    [PK_HYBRID] = "#E69F00",
-};
+static bool is_baseline(int m)
+{
+    return pk_model_facts((enum pk_model)m)->baseline;
+}
 
 #define MAX_SERIES 64
 
@@ -112,10 +113,17 @@ static int series_points(const struct pk_result *all, int n, const struct pk_res
     return k;
 }
 
-/* The figure's title: kernel, n (class), parameters, reps, hosts and runs. */
+/* Appends s to the list buf ("a, b") unless it is empty or already there. */
+static void add_distinct(char *buf, size_t len, const char *s)
+{
+    if (*s && !strstr(buf, s) && strlen(buf) + strlen(s) + 3 < len)
+        snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", *buf ? ", " : "", s);
+}
+
+/* The figure's title: kernel, n (class), parameters, reps, hosts, CPU models and runs. */
 static void write_title(FILE *gp, const struct pk_result *all, int n, const struct pk_result *first)
 {
-    char title[768], hosts[160] = "", runs[200] = "";
+    char title[1024], hosts[160] = "", runs[200] = "", cpus[260] = "";
     int reps_lo = 0, reps_hi = 0, nruns = 0;
     for (int i = 0; i < n; i++) {
         const struct pk_result *r = &all[i];
@@ -131,9 +139,8 @@ static void write_title(FILE *gp, const struct pk_result *all, int n, const stru
         if (seen)
             continue;
         nruns++;
-        if (!strstr(hosts, r->host) && strlen(hosts) + strlen(r->host) + 3 < sizeof hosts)
-            snprintf(hosts + strlen(hosts), sizeof hosts - strlen(hosts), "%s%s",
-                     *hosts ? ", " : "", r->host);
+        add_distinct(hosts, sizeof hosts, r->host);
+        add_distinct(cpus, sizeof cpus, r->cpu_model);
         if (nruns <= 3 && strlen(runs) + strlen(r->run) + 3 < sizeof runs)
             snprintf(runs + strlen(runs), sizeof runs - strlen(runs), "%s%s", *runs ? ", " : "",
                      r->run);
@@ -143,11 +150,12 @@ static void write_title(FILE *gp, const struct pk_result *all, int n, const stru
         snprintf(reps, sizeof reps, "%d reps", reps_lo);
     else
         snprintf(reps, sizeof reps, "%d to %d reps", reps_lo, reps_hi);
-    snprintf(title, sizeof title, "%s, n = %lld%s%s%s%s%s; %s; host %s; run%s %s%s",
+    snprintf(title, sizeof title, "%s, n = %lld%s%s%s%s%s; %s; host %s; CPU %s; run%s %s%s",
              first->rec.kernel, first->rec.n, first->cls[0] ? " (class " : "", first->cls,
              first->cls[0] ? ")" : "", strcmp(first->rec.params, "-") ? ", " : "",
              strcmp(first->rec.params, "-") ? first->rec.params : "", reps, *hosts ? hosts : "-",
-             nruns > 1 ? "s" : "", *runs ? runs : "-", nruns > 3 ? ", ..." : "");
+             *cpus ? cpus : "unknown", nruns > 1 ? "s" : "", *runs ? runs : "-",
+             nruns > 3 ? ", ..." : "");
     fputs("set multiplot layout 1,3 title ", gp);
     gp_string(gp, title);
     fputs(" noenhanced\n", gp);
@@ -201,7 +209,7 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
                 t[j] = row.sum.median;
             }
             /* only a fit the report accepts is drawn (no fit for a slowdown or superlinear) */
-            s.fit = m != PK_SERIAL && !(first->kernel && first->kernel->own_workers) &&
+            s.fit = !is_baseline(m) && !(first->kernel && first->kernel->own_workers) &&
                     pk_stats_amdahl_classify(p, t, (size_t)k, &s.amdahl) == PK_AMDAHL_FIT;
             ser[nser++] = s;
         }
@@ -221,7 +229,7 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
             first->rec.n, name);
     fprintf(gp, "dat = '%s.dat'\nserial = %.9g\n", name, isnan(serial) ? 0.0 : serial);
     /* the measured worker counts: tics there, and the x range around them */
-    int pmax = 1;
+    int pmax = 1, cores = 0;
     char tics[512] = "";
     for (int i = 0; i < n; i++) {
         const struct pk_record *r = &all[i].rec;
@@ -237,8 +245,14 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
             snprintf(tics + strlen(tics), sizeof tics - strlen(tics), "%s%s", *tics ? "," : "",
                      item);
         pmax = r->workers > pmax ? r->workers : pmax;
+        cores = all[i].cores > cores ? all[i].cores : cores;
     }
-    fprintf(gp, "set xtics (%s)\npmax = %d\n", tics, pmax);
+    fprintf(gp, "set xtics (%s)\npmax = %d\ncores = %d\n", tics, pmax, cores);
+    /* the core count (the most of any run here): points right of the mark oversubscribe */
+    if (cores > 0 && cores <= pmax)
+        fprintf(gp, "set arrow 1 from first cores, graph 0 to first cores, graph 1 nohead "
+                    "lc rgb 'gray40' dashtype 4\nset label 1 sprintf('%%d cores', cores) at "
+                    "first cores, graph 0.96 right offset -0.5, 0 tc rgb 'gray40'\n");
     for (int b = 0; b < nser; b++)
         if (ser[b].fit)
             fprintf(gp, "fit%d(x) = serial / (%.9g + %.9g / x)\n", b, ser[b].amdahl.a,
@@ -248,8 +262,11 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
         snprintf(label, sizeof label, "%s%s%.60s", pk_model_name((enum pk_model)ser[b].model),
                  ser[b].run ? " run " : "", ser[b].run ? ser[b].run : "");
         fprintf(gp, "set linetype %d lc rgb '%s' lw 1.5 pt %d ps %s dashtype %d\n", b + 1,
-                model_colour[ser[b].model], ser[b].model == PK_SERIAL ? 9 : 7 + 2 * (b % 3),
-                ser[b].model == PK_SERIAL ? "1.8" : "1.2", 1 + (by_run ? b % 4 : 0));
+                is_baseline(ser[b].model)
+                    ? "#000000"
+                    : palette[ser[b].model % (sizeof palette / sizeof *palette)],
+                is_baseline(ser[b].model) ? 9 : 7 + 2 * (b % 3),
+                is_baseline(ser[b].model) ? "1.8" : "1.2", 1 + (by_run ? b % 4 : 0));
         fprintf(gp, "title%d = ", b);
         gp_string(gp, label);
         fputc('\n', gp);
@@ -257,10 +274,10 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
     /* the drawing order: serial last, so that its point at p = 1 is on top */
     int draw[MAX_SERIES], ndraw = 0;
     for (int b = 0; b < nser; b++)
-        if (ser[b].model != PK_SERIAL)
+        if (!is_baseline(ser[b].model))
             draw[ndraw++] = b;
     for (int b = 0; b < nser; b++)
-        if (ser[b].model == PK_SERIAL)
+        if (is_baseline(ser[b].model))
             draw[ndraw++] = b;
     fprintf(gp,
             "set grid\nset xlabel 'workers p'\nset style data linespoints\nset format y '%%g'\n");
@@ -369,7 +386,8 @@ int cmd_plot(int argc, char **argv)
     }
     if (nfiles == 0 || !dir || !*dir)
         pk_usage_error("plot needs results files and -o DIR (see 'pk plot --help')");
-    pk_read_result_files(nfiles, (char **)files, 0, &all, &n);
+    if (pk_results_read_files((char *const *)files, nfiles, &all, &n, err, sizeof err) < 0)
+        pk_usage_error("%s", err);
     for (int i = 0; i < n; i++) {
         failed |= pk_status_is_failure(all[i].rec.status);
         /* names that reach a path: the parser admits only kernels and models pk knows */

@@ -18,28 +18,11 @@ static const char report_usage[] =
     "Agreement is checked again from the results of every file (not from their status\n"
     "column); a configuration whose result differs is reported DISAGREE. When a configuration\n"
     "was measured in several runs, each run gets its own table, labelled.\n"
-    "The table starts with the context the files carry (host, run, commit, job, mpi, options,\n"
-    "pages); CSV does not keep cpu, memory, compiler, flags, OpenMP settings or load.\n"
+    "The table starts with the context the files carry (host, run, commit, job, cpu, cores,\n"
+    "mpi, options, pages); CSV does not keep memory, compiler, flags, OpenMP settings or load.\n"
     "Exit status: 0 every configuration verified; 1 some failed or disagree; 2 a file is\n"
     "unreadable, not a pk results file, corrupt, truncated, larger than 256 MiB, or names a\n"
     "kernel or model pk does not know (nothing is printed then).\n";
-
-/*
- * Reads every FILE into *all; exits 2 naming the first bad one. Then re-checks agreement from
- * the results themselves over all the files (a status column is not trusted) and returns how
- * many configurations it marked DISAGREE.
- */
-int pk_read_result_files(int argc, char **argv, int first, struct pk_result **all, int *n)
-{
-    int cap = 0;
-    char err[512];
-    *all = NULL;
-    *n = 0;
-    for (int i = first; i < argc; i++)
-        if (pk_results_read_csv(argv[i], all, n, &cap, err, sizeof err))
-            pk_usage_error("%s", err);
-    return pk_results_recheck(*all, *n);
-}
 
 /* Sets key to the distinct values of one field over all[0..n), with ", " ("" and "-" are none). */
 static void context_key(struct pk_context *ctx, const char *key, const struct pk_result *all, int n,
@@ -59,10 +42,27 @@ static void context_key(struct pk_context *ctx, const char *key, const struct pk
         pk_context_set(ctx, key, list);
 }
 
+/* Sets "cores" to the distinct usable core counts of all[0..n) ("2, 64"; 0 is unknown). */
+static void cores_key(struct pk_context *ctx, const struct pk_result *all, int n)
+{
+    char list[256] = "";
+    size_t used = 0;
+    for (int i = 0; i < n; i++) {
+        bool seen = all[i].cores <= 0;
+        for (int j = 0; j < i && !seen; j++)
+            seen = all[j].cores == all[i].cores;
+        if (!seen && used + 16 < sizeof list)
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%d", used ? ", " : "",
+                                     all[i].cores);
+    }
+    if (used)
+        pk_context_set(ctx, "cores", list);
+}
+
 /*
- * A results file keeps only the context keys of its rows (host, run, commit, SLURM job, MPI
- * library, options, pages): the context block and the exports say so and carry those, rather
- * than this machine's context, which may not be the one that measured.
+ * A results file keeps only the context keys of its rows (host, run, commit, SLURM job, CPU
+ * model, cores, MPI library, options, pages): the context block and the exports say so and carry
+ * those, rather than this machine's context, which may not be the one that measured.
  */
 static void context_of_files(struct pk_context *ctx, const struct pk_result *all, int n, int nfiles)
 {
@@ -70,13 +70,15 @@ static void context_of_files(struct pk_context *ctx, const struct pk_result *all
     ctx->n = 0;
     snprintf(source, sizeof source,
              "pk report of %d results file%s; CSV keeps only these keys (pk run -o FILE.json "
-             "keeps cpu, cores, memory, compiler, flags, OpenMP, load)",
+             "keeps memory, compiler, flags, OpenMP, load)",
              nfiles, nfiles == 1 ? "" : "s");
     pk_context_set(ctx, "source", source);
     context_key(ctx, "host", all, n, offsetof(struct pk_result, host));
     context_key(ctx, "run", all, n, offsetof(struct pk_result, run));
     context_key(ctx, "commit", all, n, offsetof(struct pk_result, commit));
     context_key(ctx, "job", all, n, offsetof(struct pk_result, job));
+    context_key(ctx, "cpu", all, n, offsetof(struct pk_result, cpu_model));
+    cores_key(ctx, all, n);
     context_key(ctx, "mpi library", all, n, offsetof(struct pk_result, rec.mpi));
     context_key(ctx, "options", all, n, offsetof(struct pk_result, options));
     context_key(ctx, "pages", all, n, offsetof(struct pk_result, rec.pages));
@@ -137,7 +139,8 @@ int cmd_report(int argc, char **argv)
     }
     if (nfiles == 0)
         pk_usage_error("report needs at least one results file (see 'pk report --help')");
-    pk_read_result_files(nfiles, (char **)files, 0, &all, &n);
+    if (pk_results_read_files((char *const *)files, nfiles, &all, &n, err, sizeof err) < 0)
+        pk_usage_error("%s", err);
     for (int i = 0; i < n; i++)
         failed |= pk_status_is_failure(all[i].rec.status);
     struct pk_context ctx;

@@ -133,6 +133,11 @@ int pk_report_json(FILE *f, const struct pk_result *all, int n, const struct pk_
         json_key_number(f, "wall_s", r->wall_s, true);
         json_key_string(f, "cpus", c->cpus, true);
         json_key_string(f, "hosts", c->hosts, true);
+        json_key_string(f, "cpu_model", r->cpu_model, true);
+        if (r->cores > 0)
+            json_key_int(f, "cores", r->cores, true);
+        else
+            fputs("\"cores\": null, ", f);
         json_key_string(f, "pages", c->pages, true);
         json_key_string(f, "mpi", c->mpi, true);
         json_key_string(f, "host", r->host, true);
@@ -198,12 +203,42 @@ int pk_report_markdown(FILE *f, const struct pk_result *all, int n, const struct
     return ferror(f) ? -1 : 0;
 }
 
+/*
+ * A copy of all[0..n) in which rows that do not say which machine measured them take its CPU
+ * model and usable cores from ctx, the context pk run gathered where it ran them; NULL when
+ * there is nothing to take (no ctx; or a context of results files, "source", which knows no
+ * machine: their rows keep what the files recorded).
+ */
+static struct pk_result *with_machine(const struct pk_result *all, int n,
+                                      const struct pk_context *ctx)
+{
+    const char *cpu = ctx ? pk_context_get(ctx, "cpu") : NULL;
+    const char *cores = ctx ? pk_context_get(ctx, "cores") : NULL;
+    if (!ctx || pk_context_get(ctx, "source") || n <= 0)
+        return NULL;
+    struct pk_result *copy = malloc((size_t)n * sizeof *copy);
+    if (!copy)
+        return NULL; /* the rows go out as they are */
+    memcpy(copy, all, (size_t)n * sizeof *copy);
+    long usable = cores ? strtol(cores, NULL, 10) : 0; /* "2 usable, 4 online" */
+    for (int i = 0; i < n; i++) {
+        if (!copy[i].cpu_model[0] && cpu && strcmp(cpu, "unknown") != 0)
+            snprintf(copy[i].cpu_model, sizeof copy[i].cpu_model, "%s", cpu);
+        if (copy[i].cores <= 0 && usable > 0 && usable <= 1000000)
+            copy[i].cores = (int)usable;
+    }
+    return copy;
+}
+
 int pk_report_write(FILE *f, enum pk_format fmt, const struct pk_result *all, int n,
                     const struct pk_context *ctx, bool color)
 {
     /* on the heap: pk runs under a small ulimit -s, and a context is 18 KB; CSV has none */
     struct pk_context *full = ctx && fmt != PK_FORMAT_CSV ? malloc(sizeof *full) : NULL;
+    struct pk_result *machine = fmt != PK_FORMAT_TABLE ? with_machine(all, n, ctx) : NULL;
     int rc = -1;
+    if (machine)
+        all = machine;
     if (full) {
         pk_report_context(full, ctx, all, n);
         ctx = full;
@@ -226,5 +261,6 @@ int pk_report_write(FILE *f, enum pk_format fmt, const struct pk_result *all, in
         break;
     }
     free(full);
+    free(machine);
     return rc;
 }

@@ -1,4 +1,7 @@
-/* Reports of results: the human tables (report.c), warnings (warn.c), exports (export.c). */
+/*
+ * Reports of results: the human tables (report.c, their summary sentence in report_summary.c),
+ * warnings (warn.c), exports (export.c).
+ */
 #ifndef PK_REPORT_H
 #define PK_REPORT_H
 

@@ -21,8 +21,17 @@ struct pk_result {
     double wall_s;                  /* the runner process as pk saw it */
     double startup_s;               /* pool creation; for mpi launcher start-up + MPI_Init */
     char host[64], run[64], commit[64], job[64]; /* context keys */
-    char options[64]; /* options that change a measurement ("bind:close/order:grouped") */
+    char options[64];    /* options that change a measurement ("bind:close/order:grouped") */
+    char cpu_model[128]; /* the CPU that measured, as the context names it; "" if unknown */
+    int cores;           /* the usable cores of the machine that measured; 0 if unknown */
 };
+
+/*
+ * The CSV header, in order; later columns come last, so that older files (any prefix of 25 or
+ * more columns) still read and older scripts keep their column numbers.
+ */
+#define PK_RESULTS_NCOLUMNS 30
+extern const char *const pk_results_columns[PK_RESULTS_NCOLUMNS];
 
 /* A results file larger than this is refused before it is parsed (an endless stream). */
 #define PK_RESULTS_MAX_BYTES (256u << 20)
@@ -35,6 +44,12 @@ bool pk_result_verified(const struct pk_result *r);
 
 /* True if a and b are the same configuration (kernel, model, workers, size, params, seed). */
 bool pk_result_same_config(const struct pk_result *a, const struct pk_result *b);
+
+/*
+ * True if r ran the baseline model, the base of every speedup (pk_model_facts()->baseline:
+ * serial). The one definition of "the serial baseline": pk run and pk report both ask it.
+ */
+bool pk_result_is_baseline(const struct pk_result *r);
 
 /*
  * The verified serial result with r's kernel, size, parameters and seed among all[0..n): the
@@ -64,6 +79,15 @@ int pk_results_read_csv(const char *path, struct pk_result **all, int *n, int *c
  */
 int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, int *n, int *cap,
                          char *err, size_t errlen);
+
+/*
+ * Reads every file of paths[0..npaths) with pk_results_read_csv into *all (malloc'd, *n
+ * results), then re-checks agreement over them all (pk_results_recheck). Returns how many
+ * configurations that marked DISAGREE, or -1 with the first bad file's reason in err (and
+ * *all NULL, *n 0).
+ */
+int pk_results_read_files(char *const paths[], int npaths, struct pk_result **all, int *n,
+                          char *err, size_t errlen);
 
 /*
  * Re-checks agreement from the results themselves, not their status column: within each

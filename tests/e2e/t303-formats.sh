@@ -38,6 +38,11 @@ check "-o .md" "$PK" run polysum -c S -m serial -r 2 -q -o "$TMP/r.md"
 grep -q "^| model | p | median" "$TMP/r.md" && ok "markdown table" || { not_ok "markdown table"; diag "$TMP/r.md"; }
 check "-o .json" "$PK" run polysum -c S -m serial -r 2 -q -o "$TMP/o.json"
 grep -q '"schema_version": 1' "$TMP/o.json" && ok "json file" || not_ok "json file"
+# each result names the CPU model and usable cores that measured it (pk info's here)
+cpu=$("$PK" info | awk '$1 == "cpu" { $1 = ""; sub(/^ +/, ""); print; exit }')
+cores=$("$PK" info | awk '$1 == "cores" { print $2; exit }')
+grep -qF "\"cpu_model\": \"$cpu\", \"cores\": $cores, " "$TMP/o.json" &&
+    ok "json results: cpu_model '$cpu', cores $cores" || { not_ok "json cpu_model and cores"; diag "$TMP/o.json"; }
 refuses "unknown extension" "out.xyz" "$PK" run polysum -c S -o "$TMP/out.xyz"
 check "pk info" "$PK" info
 grep -q "compiler" "$TMP/out" && grep -q "cores" "$TMP/out" && ok "info shows the context" || not_ok "info shows the context"

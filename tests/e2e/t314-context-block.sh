@@ -93,7 +93,7 @@ fi
 "$PK" report a.csv b.csv >rep.txt 2>err
 col() { awk -F, -v k="$1" '{ sub(/\r$/, ""); gsub(/"/, "") } NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { print $c[k] }' "$2" | sort -u; }
 head -1 rep.txt | grep -q '^context: pk report of 2 results files; CSV keeps only these keys' &&
-    head -1 rep.txt | grep -q 'cpu, cores, memory, compiler, flags, OpenMP, load' &&
+    head -1 rep.txt | grep -q '(pk run -o FILE.json keeps memory, compiler, flags, OpenMP, load)' &&
     ok "report's block says what CSV keeps and what it does not" || { not_ok "report heading"; diag rep.txt; }
 bad=""
 [ "$(value rep.txt host)" = "$(col host a.csv)" ] || bad="$bad host"
@@ -101,8 +101,13 @@ bad=""
 [ "$(value rep.txt options)" = "$(col options a.csv), $(col options b.csv)" ] || bad="$bad options"
 [ "$(value rep.txt pages)" = "$(col pages a.csv)" ] || bad="$bad pages"
 [ -n "$(value rep.txt commit)" ] || bad="$bad commit"
-[ -z "$(value rep.txt cpu)" ] && [ -z "$(value rep.txt compiler)" ] || bad="$bad (this machine's cpu or compiler)"
-[ -z "$bad" ] && ok "report's block: the files' host, run, commit, options, pages" ||
+# the CPU model and usable cores: pk run recorded this machine's (pk info's) in the files
+[ "$(value rep.txt cpu)" = "$(col cpu_model a.csv)" ] && [ "$(col cpu_model b.csv)" = "$(info cpu)" ] ||
+    bad="$bad cpu"
+[ "$(value rep.txt cores)" = "$(col cores a.csv)" ] && [ "$(col cores b.csv)" = "$(info cores | cut -d' ' -f1)" ] ||
+    bad="$bad cores"
+[ -z "$(value rep.txt compiler)" ] || bad="$bad (this machine's compiler)"
+[ -z "$bad" ] && ok "report's block: the files' host, run, commit, cpu, cores, options, pages" ||
     { not_ok "report's block:$bad"; diag rep.txt; }
 "$PK" report a.csv b.csv --format markdown >rep.md 2>err
 [ "$(keys rep.txt)" = "$(keys rep.md)" ] && ok "report's Markdown: the same keys" ||

@@ -1,5 +1,5 @@
 /*
- * libFuzzer harness for the results CSV reader (drivers/results.c, through its in-memory
+ * libFuzzer harness for the results CSV reader (drivers/results_read.c, through its in-memory
  * entry pk_results_parse_csv). Beyond "no sanitizer report": a file it accepts, written back
  * with pk_results_write_csv, reads again into as many configurations with the same reps, and
  * writes back to the same bytes (what `pk run -o` writes, `pk report` reads whole).

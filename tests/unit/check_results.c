@@ -151,7 +151,7 @@ START_TEST(test_results_quoted_model_and_class_round_trip)
     ck_assert_int_eq(n, 1);
     ck_assert_str_eq(in[0].rec.model, "serial");
     ck_assert_str_eq(in[0].rec.detail, "a, b");
-    ck_assert_str_eq(in[0].options, ""); /* a file from before the options column */
+    ck_assert_str_eq(in[0].options, "");    /* a file from before the options column */
     ck_assert_str_eq(in[0].rec.pages, "-"); /* and before the pages column */
     FILE *f = open_memstream(&again, &len);
     ck_assert_int_eq(pk_results_write_csv(f, in, n), 0);
@@ -314,6 +314,106 @@ START_TEST(test_results_baseline_prefers_own_run)
 }
 END_TEST
 
+/* issue 13 item 4: one definition of the serial baseline, asked of the model's facts */
+START_TEST(test_results_is_baseline_asks_the_model)
+{
+    struct pk_result r;
+    for (int m = 0; m < PK_NMODEL; m++) {
+        sample(&r, pk_model_name((enum pk_model)m), 1, 3, 0.001);
+        ck_assert_int_eq(pk_result_is_baseline(&r), pk_model_facts((enum pk_model)m)->baseline);
+    }
+    sample(&r, "serial", 1, 3, 0.001);
+    ck_assert(pk_result_is_baseline(&r));
+    sample(&r, "cuda", 1, 3, 0.001); /* a name no model has is no baseline */
+    ck_assert(!pk_result_is_baseline(&r));
+}
+END_TEST
+
+/* issue 15 item 5: the CPU model and usable cores round-trip, quoted; older files read empty */
+START_TEST(test_results_cpu_model_and_cores_round_trip)
+{
+    struct pk_result out[2], *in = NULL, *old = NULL;
+    int n = 0, cap = 0, nold = 0, capold = 0;
+    char path[64], err[256], *text = NULL;
+    size_t len = 0;
+    sample(&out[0], "serial", 1, 3, 0.002);
+    sample(&out[1], "threads", 2, 3, 0.001);
+    strcpy(out[0].cpu_model, "Vendor \"X\" CPU, 8-core @ 2.0GHz");
+    out[0].cores = 8;
+    write_temp(out, 2, path);
+    ck_assert_msg(pk_results_read_csv(path, &in, &n, &cap, err, sizeof err) == 0, "%s", err);
+    ck_assert_int_eq(n, 2);
+    ck_assert_str_eq(in[0].cpu_model, out[0].cpu_model);
+    ck_assert_int_eq(in[0].cores, 8);
+    ck_assert_str_eq(in[1].cpu_model, ""); /* unknown stays unknown: an empty field */
+    ck_assert_int_eq(in[1].cores, 0);
+    FILE *f = open_memstream(&text, &len);
+    ck_assert_int_eq(pk_results_write_csv(f, out, 1), 0);
+    fclose(f);
+    ck_assert_msg(strstr(text, ",pages,mpi,cpu_model,cores\r\n"), "%s", text);
+    ck_assert_msg(strstr(text, ",\"Vendor \"\"X\"\" CPU, 8-core @ 2.0GHz\",8\r\n"), "%s", text);
+    free(text);
+    /* the 28 columns written before these two: still read, machine unknown */
+    char text28[] =
+        "kernel,model,workers,size,class,params,seed,status,detail,result,rep,warmup,"
+        "time_s,rate,unit,startup_s,setup_s,wall_s,cpus,hosts,host,run,commit,job,"
+        "threads,options,pages,mpi\r\n"
+        "pi,serial,1,1000,S,-,1,ok,-,3.14,1,1,0.1,,-,,,,-,-,vm,r,c,,1,bind:none,4k,-\r\n";
+    ck_assert_msg(pk_results_parse_csv(text28, "t.csv", &old, &nold, &capold, err, sizeof err) == 0,
+                  "%s", err);
+    ck_assert_int_eq(nold, 1);
+    ck_assert_str_eq(old[0].cpu_model, "");
+    ck_assert_int_eq(old[0].cores, 0);
+    free(in);
+    free(old);
+    unlink(path);
+}
+END_TEST
+
+/* a core count must be a positive integer (or empty: unknown) */
+START_TEST(test_results_bad_cores_are_refused)
+{
+    static const char *const bad[] = {"0", "-2", "x", "1.5", "99999999999"};
+    char text[1024], err[256];
+    struct pk_result *in = NULL;
+    int n = 0, cap = 0;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        snprintf(text, sizeof text,
+                 "kernel,model,workers,size,class,params,seed,status,detail,result,rep,warmup,"
+                 "time_s,rate,unit,startup_s,setup_s,wall_s,cpus,hosts,host,run,commit,job,"
+                 "threads,options,pages,mpi,cpu_model,cores\r\n"
+                 "pi,serial,1,1000,S,-,1,ok,-,3.14,1,1,0.1,,-,,,,-,-,vm,r,c,,1,-,4k,-,cpu,%s\r\n",
+                 bad[i]);
+        ck_assert_int_eq(pk_results_parse_csv(text, "t.csv", &in, &n, &cap, err, sizeof err), -1);
+        ck_assert_msg(strstr(err, "'t.csv' line 2: malformed cores"), "%s: %s", bad[i], err);
+    }
+    free(in);
+}
+END_TEST
+
+/* pk_results_read_files: every file, then agreement re-checked across them; a bad file: -1 */
+START_TEST(test_results_read_files_merges_and_rechecks)
+{
+    struct pk_result a[1], b[1], *all = NULL;
+    char pa[64], pb[64], err[256];
+    int n = -1;
+    sample(&a[0], "serial", 1, 3, 0.002);
+    sample(&b[0], "threads", 2, 3, 0.001);
+    strcpy(b[0].rec.result, "1"); /* differs from the serial of the other file */
+    char *paths[] = {write_temp(a, 1, pa), write_temp(b, 1, pb), "/nonexistent/pk.csv"};
+    ck_assert_int_eq(pk_results_read_files(paths, 2, &all, &n, err, sizeof err), 1);
+    ck_assert_int_eq(n, 2);
+    ck_assert_int_eq(all[1].rec.status, PK_STATUS_DISAGREE);
+    free(all);
+    ck_assert_int_eq(pk_results_read_files(paths, 3, &all, &n, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "cannot read '/nonexistent/pk.csv'"), "%s", err);
+    ck_assert(all == NULL);
+    ck_assert_int_eq(n, 0);
+    unlink(pa);
+    unlink(pb);
+}
+END_TEST
+
 Suite *results_suite(void)
 {
     Suite *s = suite_create("results");
@@ -328,6 +428,10 @@ Suite *results_suite(void)
     tcase_add_test(tc, test_results_recheck_marks_disagreement);
     tcase_add_test(tc, test_results_recheck_without_serial_marks_both);
     tcase_add_test(tc, test_results_baseline_prefers_own_run);
+    tcase_add_test(tc, test_results_is_baseline_asks_the_model);
+    tcase_add_test(tc, test_results_cpu_model_and_cores_round_trip);
+    tcase_add_test(tc, test_results_bad_cores_are_refused);
+    tcase_add_test(tc, test_results_read_files_merges_and_rechecks);
     suite_add_tcase(s, tc);
     return s;
 }
