@@ -1,11 +1,11 @@
 /*
- * One configuration, start to end, in this process: the loop that every in-process model is
- * timed and verified by (pk-run and the unit tests), and the pieces pk-mpi's loop shares.
+ * A kernel's configuration in this process: finding a kernel, the case's questions and
+ * parameters, its checks before anything is allocated, its arena and pool, and
+ * pk_case_execute, which runs an in-process model start to end around the rep loop (reps.c).
  */
 #include "pk_kernel.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,7 @@
 
 #include "cli.h"
 #include "partition.h"
-#include "stats.h"
+#include "reps.h"
 #include "sysinfo.h"
 #include "team.h"
 #include "timer.h"
@@ -238,146 +238,11 @@ void pk_case_release(struct pk_case *c)
     c->data = NULL;
 }
 
-/* "4k", "2m", "1g": a page size in the pages column's words. */
-static void size_word(char *buf, size_t len, long long bytes)
-{
-    const char *unit = "kmg";
-    int u = 0;
-    bytes /= 1024;
-    while (bytes >= 1024 && bytes % 1024 == 0 && u < 2) {
-        bytes /= 1024;
-        u++;
-    }
-    snprintf(buf, len, "%lld%c", bytes % 100000000, unit[u]);
-}
-
-/* The size of a transparent huge page here (2 MiB on x86-64). */
-static long long huge_page_size(void)
-{
-    long long v = 0;
-    FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size", "r");
-    if (f) {
-        if (fscanf(f, "%lld", &v) != 1)
-            v = 0;
-        fclose(f);
-    }
-    return v > 0 ? v : 2 * 1024 * 1024;
-}
-
-void pk_record_set_pages(struct pk_record *rec, const struct pk_case *c, double lo, double hi)
-{
-    char base[24], huge[24];
-    const char *why;
-
-    size_word(base, sizeof base, sysconf(_SC_PAGESIZE));
-    size_word(huge, sizeof huge, huge_page_size());
-    if (lo < 0)
-        snprintf(rec->pages, sizeof rec->pages, "-");
-    else if (hi == 0)
-        snprintf(rec->pages, sizeof rec->pages, "%.8s", base);
-    else if (lo >= 0.95)
-        snprintf(rec->pages, sizeof rec->pages, "%.8s", huge);
-    else
-        snprintf(rec->pages, sizeof rec->pages, "%.8s:%d%%", huge, (int)(100 * lo));
-    why = c->pages == PK_PAGES_HUGE ? pk_arena_huge_refused(c->arena.shared) : NULL;
-    if (why && rec->status == PK_STATUS_OK && strcmp(rec->detail, "-") == 0)
-        snprintf(rec->detail, sizeof rec->detail, "--pages huge refused: %s: %s pages", why,
-                 rec->pages);
-}
-
-bool pk_results_agree(const struct pk_kernel *k, const char *a, const char *b)
-{
-    if (k->tolerance == 0)
-        return strcmp(a, b) == 0;
-    char *end_a, *end_b;
-    double x = strtod(a, &end_a), y = strtod(b, &end_b);
-    if (*a == '\0' || *b == '\0' || *end_a || *end_b || !isfinite(x) || !isfinite(y))
-        return false;
-    double scale = fmax(fabs(x), fabs(y));
-    return fabs(x - y) <= k->tolerance * scale;
-}
-
 int pk_case_partition(const struct pk_case *c, char *err, size_t errlen)
 {
     if (c->model == PK_SERIAL) /* one loop over [0, n): no partition */
         return 0;
     return pk_partition_check(c->n, c->workers, err, errlen);
-}
-
-void pk_verdict_cover(const struct pk_case *c, struct pk_verdict *v, const char *partition)
-{
-    if (v->status != PK_STATUS_OK)
-        return; /* the kernel's own finding comes first */
-    if (partition && partition[0]) {
-        v->status = PK_STATUS_FAILED;
-        snprintf(v->detail, sizeof v->detail, "%s", partition);
-    } else if (v->covered < 0) {
-        v->status = PK_STATUS_FAILED;
-        snprintf(v->detail, sizeof v->detail, "the check did not say which items it covered");
-    } else if (v->covered != c->n) {
-        v->status = PK_STATUS_FAILED;
-        snprintf(v->detail, sizeof v->detail, "the check covered %lld of %lld items", v->covered,
-                 c->n);
-    }
-}
-
-bool pk_record_add_verdict(struct pk_record *rec, const struct pk_kernel *k, int index,
-                           const struct pk_verdict *v)
-{
-    if (v->status == PK_STATUS_FAILED) {
-        rec->status = PK_STATUS_FAILED;
-        snprintf(rec->detail, sizeof rec->detail, "rep %d: %.200s", index + 1, v->detail);
-        snprintf(rec->result, sizeof rec->result, "%s", v->result);
-        return false;
-    }
-    if (v->status == PK_STATUS_RACE) {
-        /* a race is the lesson, not a failure; its result differs from rep to rep */
-        rec->status = PK_STATUS_RACE;
-        snprintf(rec->detail, sizeof rec->detail, "%s", v->detail);
-        snprintf(rec->result, sizeof rec->result, "%s", v->result);
-        return true;
-    }
-    if (index > 0 && rec->status == PK_STATUS_OK && !pk_results_agree(k, rec->result, v->result)) {
-        rec->status = PK_STATUS_FAILED;
-        snprintf(rec->detail, sizeof rec->detail,
-                 "rep %d result %.100s differs from rep 1's %.100s", index + 1, v->result,
-                 rec->result);
-        return false;
-    }
-    if (index == 0) {
-        rec->status = PK_STATUS_OK;
-        snprintf(rec->result, sizeof rec->result, "%s", v->result);
-    }
-    return true;
-}
-
-void pk_record_describe(struct pk_record *rec, const struct pk_case *c, int warmup)
-{
-    snprintf(rec->kernel, sizeof rec->kernel, "%s", c->kernel->name);
-    snprintf(rec->model, sizeof rec->model, "%s", pk_model_name(c->model));
-    rec->workers = c->workers;
-    rec->threads = c->threads_per_rank;
-    rec->n = c->n;
-    rec->seed = c->seed;
-    rec->warmup = warmup;
-    rec->reps = 0; /* counts the timed reps actually done */
-    pk_case_params_text(c, rec->params, sizeof rec->params);
-}
-
-bool pk_record_precise(const struct pk_record *rec, double pct)
-{
-    struct pk_summary s;
-    if (rec->reps < PK_STATS_MIN_CI || pk_stats_summarize(rec->times, (size_t)rec->reps, &s))
-        return false;
-    return (s.ci_hi - s.ci_lo) / 2 <= pct / 100 * s.median;
-}
-
-void pk_record_set_rate(struct pk_record *rec, const struct pk_case *c)
-{
-    if (!c->kernel->rate || rec->reps == 0 || rec->status != PK_STATUS_OK)
-        return; /* never a figure for a rep that failed its check */
-    rec->rate = c->kernel->rate(c, pk_stats_median(rec->times, (size_t)rec->reps));
-    snprintf(rec->unit, sizeof rec->unit, "%s", c->kernel->unit);
 }
 
 static int start_pool(struct pk_case *c, char *err, size_t errlen)
@@ -454,10 +319,11 @@ static int place_workers(struct pk_case *c, struct pk_record *rec, char *err, si
     return rc ? -1 : 0;
 }
 
-static void fail(struct pk_record *rec, enum pk_status status, const char *why)
+/* One rep of an in-process model: the kernel's run function on all of c's workers. */
+static int run_here(void *ctx, struct pk_case *c)
 {
-    rec->status = status;
-    snprintf(rec->detail, sizeof rec->detail, "%s", why);
+    (void)ctx;
+    return c->kernel->run[c->model](c, c->workers);
 }
 
 void pk_case_execute(struct pk_case *c, int warmup, int reps, struct pk_record *rec)
@@ -469,67 +335,39 @@ void pk_case_execute(struct pk_case *c, int warmup, int reps, struct pk_record *
     pk_record_init(rec);
     pk_record_describe(rec, c, warmup);
     if (!run) {
-        fail(rec, PK_STATUS_SKIPPED, "the kernel has no such model");
+        pk_record_fail(rec, PK_STATUS_SKIPPED, -1, "the kernel has no such model");
         return;
     }
     t0 = pk_timer_now();
     if (pk_case_prepare(c, err, sizeof err)) {
-        fail(rec, PK_STATUS_ERROR, err);
+        pk_record_fail(rec, PK_STATUS_ERROR, -1, err);
         return;
     }
     rec->setup_s = pk_timer_now() - t0;
     t0 = pk_timer_now();
     if (start_pool(c, err, sizeof err)) {
-        fail(rec, PK_STATUS_ERROR, err);
+        pk_record_fail(rec, PK_STATUS_ERROR, -1, err);
         goto out_release;
     }
     rec->startup_s = pk_timer_now() - t0;
     err[0] = '\0';
     if (place_workers(c, rec, err, sizeof err)) {
-        fail(rec, PK_STATUS_ERROR, err);
+        pk_record_fail(rec, PK_STATUS_ERROR, -1, err);
         goto out_stop;
     }
     gethostname(rec->hosts, sizeof rec->hosts);
     rec->hosts[sizeof rec->hosts - 1] = '\0';
     if (c->kernel->init[c->model] && c->kernel->init[c->model](c, c->workers)) {
-        fail(rec, PK_STATUS_ERROR, c->error[0] ? c->error : "the init function failed");
+        pk_record_fail(rec, PK_STATUS_ERROR, -1,
+                       c->error[0] ? c->error : "the init function failed");
         goto out_stop;
     }
     pk_case_partition(c, partition, sizeof partition); /* judged with each rep's check */
-
-    for (int k = 0; k < warmup + reps; k++) {
-        struct pk_verdict v = PK_VERDICT_INIT;
-        if (c->kernel->reset)
-            c->kernel->reset(c);
-        c->error[0] = '\0';
-        t0 = pk_timer_now();
-        int rc = run(c, c->workers);
-        double dt = pk_timer_now() - t0;
-        if (rc == PK_SKIP) {
-            fail(rec, PK_STATUS_SKIPPED, c->error);
-            break;
-        }
-        if (rc) {
-            fail(rec, PK_STATUS_ERROR, c->error[0] ? c->error : "the run function failed");
-            break;
-        }
-        c->kernel->verify(c, &v);
-        pk_verdict_cover(c, &v, partition);
-        if (k >= warmup)
-            rec->times[rec->reps++] = dt;
-        if (!pk_record_add_verdict(rec, c->kernel, k, &v))
-            break;
-        if (c->progress)
-            fprintf(stderr, "pk-progress %d %d\n", k + 1, warmup + reps);
-        if (c->until_ci > 0 && pk_record_precise(rec, c->until_ci))
-            break;
-    }
-    pk_record_set_rate(rec, c);
-    double share = pk_arena_huge_share(&c->arena);
-    pk_record_set_pages(rec, c, share, share);
+    struct pk_reps h = {.run = run_here, .partition = partition};
+    pk_reps_run(c, &h, warmup, reps, rec);
 out_stop:
     if (stop_pool(c, err, sizeof err) && !pk_status_is_failure(rec->status))
-        fail(rec, PK_STATUS_ERROR, err);
+        pk_record_fail(rec, PK_STATUS_ERROR, -1, err);
 out_release:
     pk_case_release(c);
 }

@@ -1,13 +1,20 @@
 /*
- * The table of kernels, in alphabetical order (a unit test checks it).
+ * The table of kernels, in alphabetical order (a unit test checks it): the one list of every
+ * kernel and every model's entry point, the mpi and hybrid ones included.
  *
  * To add a kernel:
  *   1. make kernels/<name>/ with kernel.h, kernel.c (setup, reset, verify), one file per model
- *      (serial.c openmp.c threads.c fork.c mpi.c) and README.md;
- *   2. add its entry below, and its mpi entry point to kernels/registry_mpi.c;
+ *      (serial.c openmp.c threads.c fork.c mpi.c, hybrid.c if it has one) and README.md;
+ *   2. add its entry below, and declare its mpi (and hybrid) entry point in pk_kernel_mpi.h;
  *   3. give it class sizes: S runs in milliseconds, W about 0.1 s serial, A about 1 s,
  *      B about 10 s, C for clusters (measure them; say so in its README).
  * The Makefile finds the files; the unit tests run every entry in every model.
+ *
+ * This file is compiled twice: into libpk for pk and pk-run, which are built without MPI, and
+ * with -DPK_WITH_MPI by mpicc into pk-mpi. PK_MPI_FN(f) names an mpi or hybrid entry point:
+ * with MPI it is f, checked against pk_mpi_run_fn's type; without, a stub that is never
+ * called, so that the entry still says that the model exists (pk_kernel_has_hybrid) while
+ * nothing refers to code that needs MPI.
  */
 #include "histogram/kernel.h"
 #include "mandelbrot/kernel.h"
@@ -19,6 +26,18 @@
 #include "square/kernel.h"
 #include "stencil/kernel.h"
 #include "stream/kernel.h"
+
+#ifdef PK_WITH_MPI
+#include "pk_kernel_mpi.h"
+/* the conditional operator makes the compiler check that f has pk_mpi_run_fn's type */
+#define PK_MPI_FN(f) ((pk_mpi_fn)(1 ? (f) : (pk_mpi_run_fn)0))
+const bool pk_kernels_with_mpi = true;
+#else
+static void mpi_not_linked(void)
+{
+}
+#define PK_MPI_FN(f) mpi_not_linked
+#endif
 
 const struct pk_kernel pk_kernels[] = {
     {
@@ -51,6 +70,7 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_OPENMP] = histogram_openmp,
                 [PK_THREADS] = histogram_threads,
                 [PK_FORK] = histogram_fork},
+        .mpi = PK_MPI_FN(histogram_mpi),
         .unit = "Mupd/s",
         .rate_note = "one update per value: a bin and the shared total, counted once",
         .rate = histogram_rate,
@@ -86,6 +106,7 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_OPENMP] = mandelbrot_openmp,
                 [PK_THREADS] = mandelbrot_threads,
                 [PK_FORK] = mandelbrot_fork},
+        .mpi = PK_MPI_FN(mandelbrot_mpi),
         .unit = "Mpix/s",
         .rate_note = "pixels of the grid per second, whatever their iteration counts",
         .rate = mandelbrot_rate,
@@ -106,11 +127,12 @@ const struct pk_kernel pk_kernels[] = {
         .setup = matmul_setup,
         .reset = matmul_reset,
         .verify = matmul_verify,
-        .hybrid = true,
         .run = {[PK_SERIAL] = matmul_serial,
                 [PK_OPENMP] = matmul_openmp,
                 [PK_THREADS] = matmul_threads,
                 [PK_FORK] = matmul_fork},
+        .mpi = PK_MPI_FN(matmul_mpi),
+        .hybrid = PK_MPI_FN(matmul_hybrid),
         .tolerance = 0, /* bit-identical in every model: the same code computes every element */
         .unit = "GFLOP/s",
         .rate_note = "2 n^3 flops: a multiply and an add per term of every element of C",
@@ -136,6 +158,7 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_OPENMP] = montecarlo_openmp,
                 [PK_THREADS] = montecarlo_threads,
                 [PK_FORK] = montecarlo_fork},
+        .mpi = PK_MPI_FN(montecarlo_mpi),
         .unit = "Mdart/s",
         .rate_note = "darts (two random draws and one test each) per second",
         .rate = montecarlo_rate,
@@ -156,11 +179,12 @@ const struct pk_kernel pk_kernels[] = {
         .setup = pi_setup,
         .reset = pi_reset,
         .verify = pi_verify,
-        .hybrid = true,
         .run = {[PK_SERIAL] = pi_serial,
                 [PK_OPENMP] = pi_openmp,
                 [PK_THREADS] = pi_threads,
                 [PK_FORK] = pi_fork},
+        .mpi = PK_MPI_FN(pi_mpi),
+        .hybrid = PK_MPI_FN(pi_hybrid),
         .tolerance = PI_TOLERANCE, /* relative: 2 gamma_{n+8} <= 1e-5 for n <= 4e10 (README) */
         .unit = "GFLOP/s",
         .rate_note = "6 flops per term: +0.5, *h, x*x, 1+, 4/ and the sum",
@@ -182,11 +206,12 @@ const struct pk_kernel pk_kernels[] = {
         .setup = polysum_setup,
         .reset = polysum_reset,
         .verify = polysum_verify,
-        .hybrid = true,
         .run = {[PK_SERIAL] = polysum_serial,
                 [PK_OPENMP] = polysum_openmp,
                 [PK_THREADS] = polysum_threads,
                 [PK_FORK] = polysum_fork},
+        .mpi = PK_MPI_FN(polysum_mpi),
+        .hybrid = PK_MPI_FN(polysum_hybrid),
     },
     {
         .name = "spawn",
@@ -211,6 +236,7 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_OPENMP] = spawn_openmp,
                 [PK_THREADS] = spawn_threads,
                 [PK_FORK] = spawn_fork},
+        .mpi = PK_MPI_FN(spawn_mpi),
         .unit = "us/round",
         .rate_note = "one round: create p workers, each runs the job, join them all",
         .rate = spawn_rate,
@@ -239,6 +265,7 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_OPENMP] = square_openmp,
                 [PK_THREADS] = square_threads,
                 [PK_FORK] = square_fork},
+        .mpi = PK_MPI_FN(square_mpi),
         .unit = "GB/s",
         .rate_note = "16 bytes per element (read x, write y; write-allocate traffic not "
                      "counted)",
@@ -270,11 +297,12 @@ const struct pk_kernel pk_kernels[] = {
         .setup = stencil_setup,
         .reset = stencil_reset,
         .verify = stencil_verify,
-        .hybrid = true,
         .run = {[PK_SERIAL] = stencil_serial,
                 [PK_OPENMP] = stencil_openmp,
                 [PK_THREADS] = stencil_threads,
                 [PK_FORK] = stencil_fork},
+        .mpi = PK_MPI_FN(stencil_mpi),
+        .hybrid = PK_MPI_FN(stencil_hybrid),
         .unit = "GFLOP/s",
         .rate_note = "4 flops per interior point per sweep: three adds and a multiply",
         .rate = stencil_rate,
@@ -300,6 +328,8 @@ const struct pk_kernel pk_kernels[] = {
                 [PK_OPENMP] = stream_openmp,
                 [PK_THREADS] = stream_threads,
                 [PK_FORK] = stream_fork},
+        .mpi = PK_MPI_FN(stream_mpi),
+        .mpi_collect = PK_MPI_FN(stream_mpi_collect),
         .unit = "GB/s",
         .rate_note = "24 bytes per element (read b and c, write a; STREAM's convention, "
                      "write-allocate traffic not counted)",
