@@ -146,29 +146,36 @@ $(BUILD)/%.o: %.c $(BUILD)/FLAGS
 	$(call msg,CC,$@)
 	$(Q)$(OBJCC) $(ALL_CPPFLAGS) -MMD -MP $(ALL_CFLAGS) -c -o $@ $<
 
+# The kernel table's other builds (REGISTRY_PK, REGISTRY_MPI): kernels/registry.c, other flags.
+$(BUILD)/kernels/registry-%.o: kernels/registry.c $(BUILD)/FLAGS
+	@mkdir -p $(@D)
+	$(call msg,CC,$@)
+	$(Q)$(OBJCC) $(ALL_CPPFLAGS) -MMD -MP $(ALL_CFLAGS) -c -o $@ $<
+
 $(LIBPK): $(call obj,$(COMMON_SRC) $(KERNEL_SRC) $(RUNNER_SRC) $(REPORT_SRC))
 	$(call msg,AR,$@)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(BIN)/pk: $(call obj,$(PK_SRC)) $(LIBPK)
+# pk runs no kernel: its table (kernels/registry.c says how) names no model's code, and it links
+# without OpenMP, so an object that would bring libgomp in fails the link.
+REGISTRY_PK := $(BUILD)/kernels/registry-pk.o
+$(REGISTRY_PK): ALL_CPPFLAGS += -DPK_WITHOUT_MODELS
+
+$(BIN)/pk: $(call obj,$(PK_SRC)) $(REGISTRY_PK) $(LIBPK)
 	@mkdir -p $(@D)
 	$(call msg,LINK,$@)
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ -pthread -lm $(LDLIBS)
 
 $(BIN)/pk-run: $(call obj,drivers/run.c) $(LIBPK)
 	@mkdir -p $(@D)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
-# pk-mpi's kernel table: kernels/registry.c again, with its mpi and hybrid entry points (it
-# says why); linked before libpk, so the archive's copy without them is never pulled in.
+# pk-mpi's kernel table: kernels/registry.c again, with the mpi and hybrid entry points (it
+# says why); linked before libpk, so the archive's copy (pk-run's) is never pulled in.
 REGISTRY_MPI := $(BUILD)/kernels/registry-mpi.o
 $(REGISTRY_MPI): OBJCC = $(MPICC)
 $(REGISTRY_MPI): ALL_CPPFLAGS += -DPK_WITH_MPI
-$(REGISTRY_MPI): kernels/registry.c $(BUILD)/FLAGS
-	@mkdir -p $(@D)
-	$(call msg,CC,$@)
-	$(Q)$(OBJCC) $(ALL_CPPFLAGS) -MMD -MP $(ALL_CFLAGS) -c -o $@ $<
 
 $(BIN)/pk-mpi: $(call obj,$(MPI_SRC)) $(REGISTRY_MPI) $(LIBPK)
 	@mkdir -p $(@D)

@@ -10,12 +10,11 @@
  *      B about 10 s, C for clusters (measure them; say so in its README).
  * The Makefile finds the files; the unit tests run every entry in every model.
  *
- * This file is compiled twice: into libpk for pk and pk-run, which are built without MPI, and
- * with -DPK_WITH_MPI by mpicc into pk-mpi. PK_MPI_FN(f) names an mpi or hybrid entry point:
- * with MPI it is f, checked against pk_mpi_run_fn's type; without, a stub that is never
- * called, so that the entry still says that the model exists (pk_kernel_has_hybrid) while
- * nothing refers to code that needs MPI.
+ * An entry names a model's entry point f as PK_RUN_FN(f) (serial, openmp, threads, fork) or
+ * PK_MPI_FN(f) (mpi, its collect, hybrid); below, each build of this file says which are real.
  */
+#include <stdio.h>
+
 #include "histogram/kernel.h"
 #include "mandelbrot/kernel.h"
 #include "matmul/kernel.h"
@@ -27,16 +26,38 @@
 #include "stencil/kernel.h"
 #include "stream/kernel.h"
 
-#ifdef PK_WITH_MPI
+/*
+ * Each program links the entry points of the models it runs, and no other model's code: the
+ * Makefile builds this table three times. A slot it leaves out holds a stub that is never
+ * called, so that the entry still says the model exists (pk_kernel_has_hybrid, pk list).
+ */
+#if defined(PK_WITH_MPI) /* pk-mpi: the mpi and hybrid models, by mpicc */
 #include "pk_kernel_mpi.h"
 /* the conditional operator makes the compiler check that f has pk_mpi_run_fn's type */
 #define PK_MPI_FN(f) ((pk_mpi_fn)(1 ? (f) : (pk_mpi_run_fn)0))
+#define PK_RUN_FN(f) run_not_linked
 const bool pk_kernels_with_mpi = true;
-#else
+#elif defined(PK_WITHOUT_MODELS) /* pk, which runs no kernel: none */
+#define PK_MPI_FN(f) mpi_not_linked
+#define PK_RUN_FN(f) run_not_linked
+#else /* pk-run and the unit tests: the in-process models */
+#define PK_MPI_FN(f) mpi_not_linked
+#define PK_RUN_FN(f) f
+#endif
+
+#if defined(PK_WITH_MPI) || defined(PK_WITHOUT_MODELS)
+static int run_not_linked(struct pk_case *c, int workers)
+{
+    (void)workers;
+    snprintf(c->error, sizeof c->error, "this program does not run the %s model",
+             pk_model_name(c->model));
+    return -1;
+}
+#endif
+#ifndef PK_WITH_MPI
 static void mpi_not_linked(void)
 {
 }
-#define PK_MPI_FN(f) mpi_not_linked
 #endif
 
 const struct pk_kernel pk_kernels[] = {
@@ -66,10 +87,10 @@ const struct pk_kernel pk_kernels[] = {
         .setup = histogram_setup,
         .reset = histogram_reset,
         .verify = histogram_verify,
-        .run = {[PK_SERIAL] = histogram_serial,
-                [PK_OPENMP] = histogram_openmp,
-                [PK_THREADS] = histogram_threads,
-                [PK_FORK] = histogram_fork},
+        .run = {[PK_SERIAL] = PK_RUN_FN(histogram_serial),
+                [PK_OPENMP] = PK_RUN_FN(histogram_openmp),
+                [PK_THREADS] = PK_RUN_FN(histogram_threads),
+                [PK_FORK] = PK_RUN_FN(histogram_fork)},
         .mpi = PK_MPI_FN(histogram_mpi),
         .unit = "Mupd/s",
         .rate_note = "one update per value: a bin and the shared total, counted once",
@@ -102,10 +123,10 @@ const struct pk_kernel pk_kernels[] = {
         .setup = mandelbrot_setup,
         .reset = mandelbrot_reset,
         .verify = mandelbrot_verify,
-        .run = {[PK_SERIAL] = mandelbrot_serial,
-                [PK_OPENMP] = mandelbrot_openmp,
-                [PK_THREADS] = mandelbrot_threads,
-                [PK_FORK] = mandelbrot_fork},
+        .run = {[PK_SERIAL] = PK_RUN_FN(mandelbrot_serial),
+                [PK_OPENMP] = PK_RUN_FN(mandelbrot_openmp),
+                [PK_THREADS] = PK_RUN_FN(mandelbrot_threads),
+                [PK_FORK] = PK_RUN_FN(mandelbrot_fork)},
         .mpi = PK_MPI_FN(mandelbrot_mpi),
         .unit = "Mpix/s",
         .rate_note = "pixels of the grid per second, whatever their iteration counts",
@@ -127,10 +148,10 @@ const struct pk_kernel pk_kernels[] = {
         .setup = matmul_setup,
         .reset = matmul_reset,
         .verify = matmul_verify,
-        .run = {[PK_SERIAL] = matmul_serial,
-                [PK_OPENMP] = matmul_openmp,
-                [PK_THREADS] = matmul_threads,
-                [PK_FORK] = matmul_fork},
+        .run = {[PK_SERIAL] = PK_RUN_FN(matmul_serial),
+                [PK_OPENMP] = PK_RUN_FN(matmul_openmp),
+                [PK_THREADS] = PK_RUN_FN(matmul_threads),
+                [PK_FORK] = PK_RUN_FN(matmul_fork)},
         .mpi = PK_MPI_FN(matmul_mpi),
         .hybrid = PK_MPI_FN(matmul_hybrid),
         .tolerance = 0, /* bit-identical in every model: the same code computes every element */
@@ -154,10 +175,10 @@ const struct pk_kernel pk_kernels[] = {
         .setup = montecarlo_setup,
         .reset = montecarlo_reset,
         .verify = montecarlo_verify,
-        .run = {[PK_SERIAL] = montecarlo_serial,
-                [PK_OPENMP] = montecarlo_openmp,
-                [PK_THREADS] = montecarlo_threads,
-                [PK_FORK] = montecarlo_fork},
+        .run = {[PK_SERIAL] = PK_RUN_FN(montecarlo_serial),
+                [PK_OPENMP] = PK_RUN_FN(montecarlo_openmp),
+                [PK_THREADS] = PK_RUN_FN(montecarlo_threads),
+                [PK_FORK] = PK_RUN_FN(montecarlo_fork)},
         .mpi = PK_MPI_FN(montecarlo_mpi),
         .unit = "Mdart/s",
         .rate_note = "darts (two random draws and one test each) per second",
@@ -179,10 +200,10 @@ const struct pk_kernel pk_kernels[] = {
         .setup = pi_setup,
         .reset = pi_reset,
         .verify = pi_verify,
-        .run = {[PK_SERIAL] = pi_serial,
-                [PK_OPENMP] = pi_openmp,
-                [PK_THREADS] = pi_threads,
-                [PK_FORK] = pi_fork},
+        .run = {[PK_SERIAL] = PK_RUN_FN(pi_serial),
+                [PK_OPENMP] = PK_RUN_FN(pi_openmp),
+                [PK_THREADS] = PK_RUN_FN(pi_threads),
+                [PK_FORK] = PK_RUN_FN(pi_fork)},
         .mpi = PK_MPI_FN(pi_mpi),
         .hybrid = PK_MPI_FN(pi_hybrid),
         .tolerance = PI_TOLERANCE, /* relative: 2 gamma_{n+8} <= 1e-5 for n <= 4e10 (README) */
@@ -206,10 +227,10 @@ const struct pk_kernel pk_kernels[] = {
         .setup = polysum_setup,
         .reset = polysum_reset,
         .verify = polysum_verify,
-        .run = {[PK_SERIAL] = polysum_serial,
-                [PK_OPENMP] = polysum_openmp,
-                [PK_THREADS] = polysum_threads,
-                [PK_FORK] = polysum_fork},
+        .run = {[PK_SERIAL] = PK_RUN_FN(polysum_serial),
+                [PK_OPENMP] = PK_RUN_FN(polysum_openmp),
+                [PK_THREADS] = PK_RUN_FN(polysum_threads),
+                [PK_FORK] = PK_RUN_FN(polysum_fork)},
         .mpi = PK_MPI_FN(polysum_mpi),
         .hybrid = PK_MPI_FN(polysum_hybrid),
     },
@@ -232,10 +253,10 @@ const struct pk_kernel pk_kernels[] = {
         .verify = spawn_verify,
         .own_workers = "spawn times creating workers: compare us/round between models (and the "
                        "mpi launcher's start-up); a speedup over a plain call means nothing",
-        .run = {[PK_SERIAL] = spawn_serial,
-                [PK_OPENMP] = spawn_openmp,
-                [PK_THREADS] = spawn_threads,
-                [PK_FORK] = spawn_fork},
+        .run = {[PK_SERIAL] = PK_RUN_FN(spawn_serial),
+                [PK_OPENMP] = PK_RUN_FN(spawn_openmp),
+                [PK_THREADS] = PK_RUN_FN(spawn_threads),
+                [PK_FORK] = PK_RUN_FN(spawn_fork)},
         .mpi = PK_MPI_FN(spawn_mpi),
         .unit = "us/round",
         .rate_note = "one round: create p workers, each runs the job, join them all",
@@ -257,14 +278,14 @@ const struct pk_kernel pk_kernels[] = {
         .setup = square_setup,
         .reset = square_reset,
         .verify = square_verify,
-        .init = {[PK_SERIAL] = square_serial_init,
-                 [PK_OPENMP] = square_openmp_init,
-                 [PK_THREADS] = square_threads_init,
-                 [PK_FORK] = square_fork_init},
-        .run = {[PK_SERIAL] = square_serial,
-                [PK_OPENMP] = square_openmp,
-                [PK_THREADS] = square_threads,
-                [PK_FORK] = square_fork},
+        .init = {[PK_SERIAL] = PK_RUN_FN(square_serial_init),
+                 [PK_OPENMP] = PK_RUN_FN(square_openmp_init),
+                 [PK_THREADS] = PK_RUN_FN(square_threads_init),
+                 [PK_FORK] = PK_RUN_FN(square_fork_init)},
+        .run = {[PK_SERIAL] = PK_RUN_FN(square_serial),
+                [PK_OPENMP] = PK_RUN_FN(square_openmp),
+                [PK_THREADS] = PK_RUN_FN(square_threads),
+                [PK_FORK] = PK_RUN_FN(square_fork)},
         .mpi = PK_MPI_FN(square_mpi),
         .unit = "GB/s",
         .rate_note = "16 bytes per element (read x, write y; write-allocate traffic not "
@@ -297,10 +318,10 @@ const struct pk_kernel pk_kernels[] = {
         .setup = stencil_setup,
         .reset = stencil_reset,
         .verify = stencil_verify,
-        .run = {[PK_SERIAL] = stencil_serial,
-                [PK_OPENMP] = stencil_openmp,
-                [PK_THREADS] = stencil_threads,
-                [PK_FORK] = stencil_fork},
+        .run = {[PK_SERIAL] = PK_RUN_FN(stencil_serial),
+                [PK_OPENMP] = PK_RUN_FN(stencil_openmp),
+                [PK_THREADS] = PK_RUN_FN(stencil_threads),
+                [PK_FORK] = PK_RUN_FN(stencil_fork)},
         .mpi = PK_MPI_FN(stencil_mpi),
         .hybrid = PK_MPI_FN(stencil_hybrid),
         .unit = "GFLOP/s",
@@ -320,14 +341,14 @@ const struct pk_kernel pk_kernels[] = {
         .setup = stream_setup,
         .reset = stream_reset,
         .verify = stream_verify,
-        .init = {[PK_SERIAL] = stream_serial_init,
-                 [PK_OPENMP] = stream_openmp_init,
-                 [PK_THREADS] = stream_threads_init,
-                 [PK_FORK] = stream_fork_init},
-        .run = {[PK_SERIAL] = stream_serial,
-                [PK_OPENMP] = stream_openmp,
-                [PK_THREADS] = stream_threads,
-                [PK_FORK] = stream_fork},
+        .init = {[PK_SERIAL] = PK_RUN_FN(stream_serial_init),
+                 [PK_OPENMP] = PK_RUN_FN(stream_openmp_init),
+                 [PK_THREADS] = PK_RUN_FN(stream_threads_init),
+                 [PK_FORK] = PK_RUN_FN(stream_fork_init)},
+        .run = {[PK_SERIAL] = PK_RUN_FN(stream_serial),
+                [PK_OPENMP] = PK_RUN_FN(stream_openmp),
+                [PK_THREADS] = PK_RUN_FN(stream_threads),
+                [PK_FORK] = PK_RUN_FN(stream_fork)},
         .mpi = PK_MPI_FN(stream_mpi),
         .mpi_collect = PK_MPI_FN(stream_mpi_collect),
         .unit = "GB/s",

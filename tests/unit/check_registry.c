@@ -2,10 +2,12 @@
  * The one kernel table (kernels/registry.c): every entry names its mpi entry point and, where
  * the kernel has one, its hybrid one, and those entries match the files in the kernel's folder
  * (mpi.c, hybrid.c); pk_kernel_has_hybrid and the hybrid field say the same; names are unique
- * and sorted, and pk_kernel_find finds each entry and nothing else.
+ * and sorted, and pk_kernel_find finds each entry and nothing else. bin/pk, which runs no
+ * kernel, holds no model's entry point and does not load libgomp.
  */
 #include <check.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -55,12 +57,65 @@ START_TEST(test_registry_sorted_unique_and_found)
 }
 END_TEST
 
+/* The bytes of the program bin/NAME, NUL-terminated; *len is their count. */
+static char *program(const char *name, size_t *len)
+{
+    char path[4096];
+    FILE *f;
+    char *buf;
+    long size;
+
+    snprintf(path, sizeof path, "%s/%s", test_bin_dir(), name);
+    f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+    size = ftell(f);
+    ck_assert_int_gt(size, 0);
+    rewind(f);
+    buf = malloc((size_t)size + 1);
+    ck_assert_ptr_nonnull(buf);
+    *len = fread(buf, 1, (size_t)size, f);
+    buf[*len] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* True if the NUL-terminated string s appears, with its NUL before and after, in buf. */
+static bool holds_name(const char *buf, size_t len, const char *s)
+{
+    size_t n = strlen(s);
+    for (const char *p = buf; (p = memchr(p, s[0], len - (size_t)(p - buf))); p++)
+        if (p > buf && p[-1] == '\0' && (size_t)(p - buf) + n < len && memcmp(p, s, n + 1) == 0)
+            return true;
+    return false;
+}
+
+START_TEST(test_registry_pk_links_no_model)
+{
+    static const char *models[] = {"serial", "openmp", "threads", "fork", "mpi", "hybrid"};
+    size_t pk_len, run_len;
+    char *pk = program("pk", &pk_len), *run = program("pk-run", &run_len), name[64];
+
+    /* the symbol names are there to see: pk-run holds its entry points by name */
+    ck_assert_msg(holds_name(run, run_len, "pi_openmp"), "pk-run has no symbol table to read");
+    ck_assert_msg(!holds_name(pk, pk_len, "libgomp.so.1"), "pk loads libgomp");
+    for (int i = 0; i < pk_nkernels; i++)
+        for (size_t m = 0; m < sizeof models / sizeof models[0]; m++) {
+            snprintf(name, sizeof name, "%s_%s", pk_kernels[i].name, models[m]);
+            ck_assert_msg(!holds_name(pk, pk_len, name), "pk links %s", name);
+        }
+    free(pk);
+    free(run);
+}
+END_TEST
+
 Suite *registry_suite(void)
 {
     Suite *s = suite_create("registry");
     TCase *tc = tcase_create("table");
     tcase_add_test(tc, test_registry_entry_names_its_mpi_and_hybrid_files);
     tcase_add_test(tc, test_registry_sorted_unique_and_found);
+    tcase_add_test(tc, test_registry_pk_links_no_model);
     suite_add_tcase(s, tc);
     return s;
 }
