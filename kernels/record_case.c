@@ -31,13 +31,17 @@ static void size_word(char *buf, size_t len, long long bytes)
 static long long huge_page_size(void)
 {
     long long v = 0;
+    char line[32], *end;
     FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size", "r");
     if (f) {
-        if (fscanf(f, "%lld", &v) != 1)
-            v = 0;
+        if (fgets(line, sizeof line, f)) {
+            v = strtoll(line, &end, 10);
+            if (end == line || (*end && *end != '\n'))
+                v = 0;
+        }
         fclose(f);
     }
-    return v > 0 ? v : 2 * 1024 * 1024;
+    return v > 0 ? v : 2LL * 1024 * 1024;
 }
 
 void pk_record_set_pages(struct pk_record *rec, const struct pk_case *c, double lo, double hi)
