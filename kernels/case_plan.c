@@ -203,4 +203,3 @@ int pk_case_check_memory(const struct pk_case *c, double need, const struct pk_s
     }
     return 0;
 }
-
