@@ -76,10 +76,8 @@ msg = @printf '  %-6s %s\n' '$(1)' '$(2)';
 endif
 
 COMMON_SRC  := $(wildcard common/*.c common/models/*.c)
-KERNEL_SRC  := $(filter-out %/mpi.c %/hybrid.c,$(wildcard kernels/*/*.c)) kernels/case.c \
-               kernels/registry.c
-MPI_SRC     := $(wildcard kernels/*/mpi.c kernels/*/hybrid.c) kernels/registry_mpi.c \
-               drivers/run_mpi.c $(MPI_EXTRA_SRC)
+KERNEL_SRC  := $(filter-out %/mpi.c %/hybrid.c,$(wildcard kernels/*/*.c)) $(wildcard kernels/*.c)
+MPI_SRC     := $(wildcard kernels/*/mpi.c kernels/*/hybrid.c) drivers/run_mpi.c $(MPI_EXTRA_SRC)
 RUNNER_SRC  := drivers/runner.c drivers/opts.c drivers/launch_flavour.c
 REPORT_SRC  := $(wildcard drivers/results*.c drivers/report*.c) drivers/warn.c drivers/export.c
 PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) drivers/launch.c drivers/launch_result.c
@@ -106,7 +104,7 @@ all: $(PROGRAMS)
 $(BUILD)/kernels/%/openmp.o $(BUILD)/common/%_openmp.o: ALL_CFLAGS += $(OMPFLAGS)
 # (OBJCC, not CC: a CC given on the command line would override a target-specific CC.)
 OBJCC = $(CC)
-$(BUILD)/kernels/%/mpi.o $(BUILD)/kernels/registry_mpi.o $(BUILD)/drivers/run_mpi.o: OBJCC = $(MPICC)
+$(BUILD)/kernels/%/mpi.o $(BUILD)/drivers/run_mpi.o: OBJCC = $(MPICC)
 $(BUILD)/kernels/%/hybrid.o: OBJCC = $(MPICC)
 $(BUILD)/kernels/%/hybrid.o: ALL_CFLAGS += $(OMPFLAGS)
 $(BUILD)/tests/unit/%.o: ALL_CFLAGS += $(CHECK_CFLAGS)
@@ -148,21 +146,45 @@ $(BUILD)/%.o: %.c $(BUILD)/FLAGS
 	$(call msg,CC,$@)
 	$(Q)$(OBJCC) $(ALL_CPPFLAGS) -MMD -MP $(ALL_CFLAGS) -c -o $@ $<
 
+# The kernel table's other builds (REGISTRY_PK, REGISTRY_MPI): kernels/registry.c, other flags.
+$(BUILD)/kernels/registry-%.o: kernels/registry.c $(BUILD)/FLAGS
+	@mkdir -p $(@D)
+	$(call msg,CC,$@)
+	$(Q)$(OBJCC) $(ALL_CPPFLAGS) -MMD -MP $(ALL_CFLAGS) -c -o $@ $<
+
 $(LIBPK): $(call obj,$(COMMON_SRC) $(KERNEL_SRC) $(RUNNER_SRC) $(REPORT_SRC))
 	$(call msg,AR,$@)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(BIN)/pk: $(call obj,$(PK_SRC)) $(LIBPK)
+# pk runs no kernel: its table (kernels/registry.c says how) names no model's code, and it links
+# without OpenMP, so an object that would bring libgomp in fails the link.
+# So are the model descriptors: their run-time hooks are NULL there (PK_MODEL_HOOK, model.h).
+REGISTRY_PK := $(BUILD)/kernels/registry-pk.o
+MODELS_PK   := $(patsubst %.c,$(BUILD)/%-pk.o,$(wildcard common/models/*.c))
+$(REGISTRY_PK) $(MODELS_PK): ALL_CPPFLAGS += -DPK_WITHOUT_MODELS
+$(MODELS_PK): ALL_CFLAGS += -Wno-unused-function
+$(BUILD)/common/models/%-pk.o: common/models/%.c $(BUILD)/FLAGS
+	@mkdir -p $(@D)
+	$(call msg,CC,$@)
+	$(Q)$(OBJCC) $(ALL_CPPFLAGS) -MMD -MP $(ALL_CFLAGS) -c -o $@ $<
+
+$(BIN)/pk: $(call obj,$(PK_SRC)) $(REGISTRY_PK) $(MODELS_PK) $(LIBPK)
 	@mkdir -p $(@D)
 	$(call msg,LINK,$@)
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ -pthread -lm $(LDLIBS)
 
 $(BIN)/pk-run: $(call obj,drivers/run.c) $(LIBPK)
 	@mkdir -p $(@D)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
-$(BIN)/pk-mpi: $(call obj,$(MPI_SRC)) $(LIBPK)
+# pk-mpi's kernel table: kernels/registry.c again, with the mpi and hybrid entry points (it
+# says why); linked before libpk, so the archive's copy (pk-run's) is never pulled in.
+REGISTRY_MPI := $(BUILD)/kernels/registry-mpi.o
+$(REGISTRY_MPI): OBJCC = $(MPICC)
+$(REGISTRY_MPI): ALL_CPPFLAGS += -DPK_WITH_MPI
+
+$(BIN)/pk-mpi: $(call obj,$(MPI_SRC)) $(REGISTRY_MPI) $(LIBPK)
 	@mkdir -p $(@D)
 	$(call msg,LINK,$@)
 	$(Q)$(MPICC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL)

@@ -93,6 +93,17 @@ struct pk_model_desc {
     int (*partition)(const struct pk_case *c, char *err, size_t errlen);
 };
 
+/*
+ * A descriptor's run-time hook (check, start, stop, place, partition). pk, which runs no
+ * model, links the descriptors built with -DPK_WITHOUT_MODELS (Makefile): there every such hook
+ * is NULL, so pk links none of the pools and no OpenMP.
+ */
+#ifdef PK_WITHOUT_MODELS
+#define PK_MODEL_HOOK(f) NULL
+#else
+#define PK_MODEL_HOOK(f) (f)
+#endif
+
 #define PK_MODEL_DESC_DECLARE(E, name, what) extern const struct pk_model_desc pk_model_##name;
 PK_MODELS(PK_MODEL_DESC_DECLARE)
 #undef PK_MODEL_DESC_DECLARE

@@ -12,6 +12,7 @@
 #include "fault.h"
 #include "launch_flavour.h"
 #include "pk_kernel_mpi.h"
+#include "reps.h"
 #include "runner.h"
 #include "sysinfo.h"
 #include "timer.h"
@@ -110,71 +111,92 @@ static void gather_partition(const struct pk_case *c, char *partition, size_t le
     free(all);
 }
 
-static void fail(struct pk_record *rec, enum pk_status status, int who, const char *why)
+/* What the rep loop's hooks need: the entry point and collect of the model that runs. */
+struct ranks {
+    pk_mpi_fn run, collect;
+};
+
+static int run_rep(void *ctx, struct pk_case *c)
 {
-    rec->status = status;
-    snprintf(rec->detail, sizeof rec->detail, "rank %d: %.200s", who, why);
+    return pk_mpi_call(((struct ranks *)ctx)->run, c, comm);
 }
 
-/* Setup, reps and checks; rank 0 fills rec. */
-static void execute(struct pk_case *c, pk_mpi_run_fn run, pk_mpi_run_fn collect, int warmup,
-                    int reps, struct pk_record *rec)
+/* Every rank starts the rep together; an injected fault strikes its rank at rep index + 1. */
+static void before_rep(void *ctx, int index)
+{
+    (void)ctx;
+    MPI_Barrier(comm);
+    pk_fault_worker(rank, index + 1);
+}
+
+/* A rep takes as long as its slowest rank: the maximum, at rank 0. */
+static double slowest_rank(void *ctx, double seconds)
+{
+    double slowest = 0;
+    (void)ctx;
+    MPI_Reduce(&seconds, &slowest, 1, MPI_DOUBLE, MPI_MAX, 0, comm);
+    return slowest;
+}
+
+static int collect_rep(void *ctx, struct pk_case *c)
+{
+    const struct ranks *r = ctx;
+    return r->collect ? pk_mpi_call(r->collect, c, comm) : 0;
+}
+
+static int agree_rep(void *ctx, struct pk_case *c, int *rc)
+{
+    (void)ctx;
+    return agree_on_failure(c, *rc, rc);
+}
+
+static bool share_go_on(void *ctx, bool go_on)
+{
+    (void)ctx;
+    MPI_Bcast(&go_on, 1, MPI_C_BOOL, 0, comm);
+    return go_on;
+}
+
+static void span_pages(void *ctx, double share, double *lo, double *hi)
+{
+    (void)ctx;
+    MPI_Reduce(&share, lo, 1, MPI_DOUBLE, MPI_MIN, 0, comm);
+    MPI_Reduce(&share, hi, 1, MPI_DOUBLE, MPI_MAX, 0, comm);
+}
+
+/* Setup, then the rep loop (kernels/reps.c) with the ranks' hooks; rank 0 fills rec. */
+static void execute(struct pk_case *c, pk_mpi_fn run, pk_mpi_fn collect, int warmup, int reps,
+                    struct pk_record *rec)
 {
     char err[256] = "", partition[256];
+    struct ranks r = {run, collect};
+    struct pk_reps h = {
+        .ctx = &r,
+        .run = run_rep,
+        .before = before_rep,
+        .clock = MPI_Wtime,
+        .slowest = slowest_rank,
+        .after = collect_rep,
+        .agree = agree_rep,
+        .share = share_go_on,
+        .span = span_pages,
+        .follower = rank != 0,
+        .partition = partition,
+    };
     int rc, who, worst;
-    bool go_on = true;
     double t0 = pk_timer_now();
 
     rc = pk_case_prepare(c, err, sizeof err);
     snprintf(c->error, sizeof c->error, "%s", err);
     if ((who = agree_on_failure(c, rc, &worst)) >= 0) {
-        fail(rec, PK_STATUS_ERROR, who, c->error);
+        pk_record_fail(rec, PK_STATUS_ERROR, who, c->error);
         if (rc == 0)
             pk_case_release(c);
         return;
     }
     rec->setup_s = pk_timer_now() - t0;
     gather_partition(c, partition, sizeof partition);
-
-    for (int k = 0; k < warmup + reps && go_on; k++) {
-        struct pk_verdict v = PK_VERDICT_INIT;
-        double mine, slowest;
-        if (c->kernel->reset)
-            c->kernel->reset(c);
-        c->error[0] = '\0';
-        MPI_Barrier(comm);
-        pk_fault_worker(rank, k + 1);
-        t0 = MPI_Wtime();
-        rc = run(c, comm);
-        mine = MPI_Wtime() - t0;
-        MPI_Reduce(&mine, &slowest, 1, MPI_DOUBLE, MPI_MAX, 0, comm);
-        if (rc == 0 && collect)
-            rc = collect(c, comm);
-        if ((who = agree_on_failure(c, rc, &worst)) >= 0) {
-            fail(rec, worst == PK_SKIP ? PK_STATUS_SKIPPED : PK_STATUS_ERROR, who,
-                 c->error[0] ? c->error : "the run function failed");
-            break;
-        }
-        if (rank == 0) {
-            c->kernel->verify(c, &v);
-            pk_verdict_cover(c, &v, partition);
-            if (k >= warmup)
-                rec->times[rec->reps++] = slowest;
-            go_on = pk_record_add_verdict(rec, c->kernel, k, &v);
-            if (c->progress)
-                fprintf(stderr, "pk-progress %d %d\n", k + 1, warmup + reps);
-            if (go_on && c->until_ci > 0 && pk_record_precise(rec, c->until_ci))
-                go_on = false;
-        }
-        MPI_Bcast(&go_on, 1, MPI_C_BOOL, 0, comm);
-    }
-    double share = pk_arena_huge_share(&c->arena), lo, hi;
-    MPI_Reduce(&share, &lo, 1, MPI_DOUBLE, MPI_MIN, 0, comm);
-    MPI_Reduce(&share, &hi, 1, MPI_DOUBLE, MPI_MAX, 0, comm);
-    if (rank == 0) {
-        pk_record_set_rate(rec, c);
-        pk_record_set_pages(rec, c, lo, hi);
-    }
+    pk_reps_run(c, &h, warmup, reps, rec);
     pk_case_release(c);
 }
 
@@ -183,7 +205,6 @@ int main(int argc, char **argv)
     double started = pk_timer_now(), init_time, slowest_init;
     struct runner_args a;
     const struct pk_kernel *k;
-    const struct pk_mpi_kernel *mk;
     struct pk_case c;
     struct pk_record rec;
     long long n;
@@ -215,13 +236,13 @@ int main(int argc, char **argv)
     }
     if (a.npositional != 2)
         usage_error("expected KERNEL SIZE (try 'pk-mpi --help')");
-    if (!(k = pk_kernel_find(a.positional[0])) || !(mk = pk_mpi_kernel_find(k->name))) {
+    if (!(k = pk_kernel_find(a.positional[0])) || !k->mpi) {
         snprintf(err, sizeof err, "unknown kernel '%s' (try 'pk list')", a.positional[0]);
         usage_error(err);
     }
     if (runner_parse_size(a.positional[1], &n, err, sizeof err))
         usage_error(err);
-    if (a.threads && !mk->hybrid) {
+    if (a.threads && !pk_kernel_has_hybrid(k)) {
         snprintf(err, sizeof err, "kernel '%s' has no hybrid model", k->name);
         usage_error(err);
     }
@@ -241,7 +262,7 @@ int main(int argc, char **argv)
     library_name(rec.mpi, sizeof rec.mpi);
     rec.startup_s = slowest_init;
     gather_placement(&rec);
-    execute(&c, a.threads ? mk->hybrid : mk->run, mk->collect, a.warmup, a.reps, &rec);
+    execute(&c, a.threads ? k->hybrid : k->mpi, k->mpi_collect, a.warmup, a.reps, &rec);
 
     int status = rank == 0 ? runner_finish(&rec, started) : 0;
     MPI_Bcast(&status, 1, MPI_INT, 0, comm);

@@ -73,6 +73,14 @@ struct pk_verdict {
 typedef int (*pk_run_fn)(struct pk_case *c, int workers);
 
 /*
+ * An mpi or hybrid entry point as the table holds it. Its real type, pk_mpi_run_fn, names
+ * MPI_Comm, which only code built with mpicc may see (pk_kernel_mpi.h); a function pointer
+ * converted to another function pointer type and back compares equal to the original
+ * (C11 6.3.2.3p8), so the table holds this one type in every program.
+ */
+typedef void (*pk_mpi_fn)(void);
+
+/*
  * A kernel. setup, reset and verify run serially in the runner's main thread, never with
  * OpenMP: a fork pool is started after setup and libgomp hangs in a child forked after use.
  */
@@ -93,8 +101,14 @@ struct pk_kernel {
     void (*reset)(struct pk_case *c);
     /* optional, untimed, after the pool starts: e.g. workers first-touch their own pages */
     pk_run_fn init[PK_NMODEL];
-    pk_run_fn run[PK_NMODEL]; /* mpi and hybrid stay NULL here: pk-mpi has its own table */
-    bool hybrid;              /* it has a hybrid model (its entry in the mpi table) */
+    pk_run_fn run[PK_NMODEL]; /* mpi and hybrid stay NULL here: their type is pk_mpi_fn's */
+    /*
+     * The entry points of the models whose ranks pk-mpi runs: mpi, its optional collect
+     * (untimed, on every rank after a rep: brings to rank 0 what verification needs), and
+     * hybrid (NULL: the kernel has none). Set with PK_MPI_FN (registry.c); pk-mpi calls them
+     * through pk_mpi_call (pk_kernel_mpi.h). Outside pk-mpi a slot only says the entry exists.
+     */
+    pk_mpi_fn mpi, mpi_collect, hybrid;
     /*
      * it creates its own workers in every rep (spawn): pk starts no pool for it, and prints no
      * speedup, since serial is a plain call; the note says what to compare instead
@@ -110,6 +124,12 @@ struct pk_kernel {
 
 extern const struct pk_kernel pk_kernels[];
 extern const int pk_nkernels;
+
+/* True if kernel k has a hybrid model (its table entry names one). */
+static inline bool pk_kernel_has_hybrid(const struct pk_kernel *k)
+{
+    return k->hybrid != NULL;
+}
 
 /* n for class cls of kernel k: its class_size hook if it has one, else its table. */
 long long pk_kernel_size(const struct pk_kernel *k, enum pk_class cls);
@@ -227,6 +247,12 @@ int pk_case_partition(const struct pk_case *c, char *err, size_t errlen);
  */
 bool pk_record_add_verdict(struct pk_record *rec, const struct pk_kernel *k, int index,
                            const struct pk_verdict *v);
+
+/*
+ * Marks rec as status with the reason why, prefixed "rank W: " when who >= 0 (the rank whose
+ * failure it is; -1 in one process).
+ */
+void pk_record_fail(struct pk_record *rec, enum pk_status status, int who, const char *why);
 
 /* Fills rec's identity fields (kernel, model, p, n, params, seed, reps, warm-up) from c. */
 void pk_record_describe(struct pk_record *rec, const struct pk_case *c, int warmup);

@@ -1,14 +1,20 @@
 /*
- * The table of kernels, in alphabetical order (a unit test checks it).
+ * The table of kernels, in alphabetical order (a unit test checks it): the one list of every
+ * kernel and every model's entry point, the mpi and hybrid ones included.
  *
  * To add a kernel:
  *   1. make kernels/<name>/ with kernel.h, kernel.c (setup, reset, verify), one file per model
- *      (serial.c openmp.c threads.c fork.c mpi.c) and README.md;
- *   2. add its entry below, and its mpi entry point to kernels/registry_mpi.c;
+ *      (serial.c openmp.c threads.c fork.c mpi.c, hybrid.c if it has one) and README.md;
+ *   2. add its entry below, and declare its mpi (and hybrid) entry point in pk_kernel_mpi.h;
  *   3. give it class sizes: S runs in milliseconds, W about 0.1 s serial, A about 1 s,
  *      B about 10 s, C for clusters (measure them; say so in its README).
  * The Makefile finds the files; the unit tests run every entry in every model.
+ *
+ * An entry names a model's entry point f as PK_RUN_FN(f) (serial, openmp, threads, fork) or
+ * PK_MPI_FN(f) (mpi, its collect, hybrid); below, each build of this file says which are real.
  */
+#include <stdio.h>
+
 #include "histogram/kernel.h"
 #include "mandelbrot/kernel.h"
 #include "matmul/kernel.h"
@@ -19,6 +25,40 @@
 #include "square/kernel.h"
 #include "stencil/kernel.h"
 #include "stream/kernel.h"
+
+/*
+ * Each program links the entry points of the models it runs, and no other model's code: the
+ * Makefile builds this table three times. A slot it leaves out holds a stub that is never
+ * called, so that the entry still says the model exists (pk_kernel_has_hybrid, pk list).
+ */
+#if defined(PK_WITH_MPI) /* pk-mpi: the mpi and hybrid models, by mpicc */
+#include "pk_kernel_mpi.h"
+/* the conditional operator makes the compiler check that f has pk_mpi_run_fn's type */
+#define PK_MPI_FN(f) ((pk_mpi_fn)(1 ? (f) : (pk_mpi_run_fn)0))
+#define PK_RUN_FN(f) run_not_linked
+const bool pk_kernels_with_mpi = true;
+#elif defined(PK_WITHOUT_MODELS) /* pk, which runs no kernel: none */
+#define PK_MPI_FN(f) mpi_not_linked
+#define PK_RUN_FN(f) run_not_linked
+#else /* pk-run and the unit tests: the in-process models */
+#define PK_MPI_FN(f) mpi_not_linked
+#define PK_RUN_FN(f) f
+#endif
+
+#if defined(PK_WITH_MPI) || defined(PK_WITHOUT_MODELS)
+static int run_not_linked(struct pk_case *c, int workers)
+{
+    (void)workers;
+    snprintf(c->error, sizeof c->error, "this program does not run the %s model",
+             pk_model_name(c->model));
+    return -1;
+}
+#endif
+#ifndef PK_WITH_MPI
+static void mpi_not_linked(void)
+{
+}
+#endif
 
 const struct pk_kernel pk_kernels[] = {
     {
@@ -47,10 +87,11 @@ const struct pk_kernel pk_kernels[] = {
         .setup = histogram_setup,
         .reset = histogram_reset,
         .verify = histogram_verify,
-        .run = {[PK_SERIAL] = histogram_serial,
-                [PK_OPENMP] = histogram_openmp,
-                [PK_THREADS] = histogram_threads,
-                [PK_FORK] = histogram_fork},
+        .run = {[PK_SERIAL] = PK_RUN_FN(histogram_serial),
+                [PK_OPENMP] = PK_RUN_FN(histogram_openmp),
+                [PK_THREADS] = PK_RUN_FN(histogram_threads),
+                [PK_FORK] = PK_RUN_FN(histogram_fork)},
+        .mpi = PK_MPI_FN(histogram_mpi),
         .unit = "Mupd/s",
         .rate_note = "one update per value: a bin and the shared total, counted once",
         .rate = histogram_rate,
@@ -82,10 +123,11 @@ const struct pk_kernel pk_kernels[] = {
         .setup = mandelbrot_setup,
         .reset = mandelbrot_reset,
         .verify = mandelbrot_verify,
-        .run = {[PK_SERIAL] = mandelbrot_serial,
-                [PK_OPENMP] = mandelbrot_openmp,
-                [PK_THREADS] = mandelbrot_threads,
-                [PK_FORK] = mandelbrot_fork},
+        .run = {[PK_SERIAL] = PK_RUN_FN(mandelbrot_serial),
+                [PK_OPENMP] = PK_RUN_FN(mandelbrot_openmp),
+                [PK_THREADS] = PK_RUN_FN(mandelbrot_threads),
+                [PK_FORK] = PK_RUN_FN(mandelbrot_fork)},
+        .mpi = PK_MPI_FN(mandelbrot_mpi),
         .unit = "Mpix/s",
         .rate_note = "pixels of the grid per second, whatever their iteration counts",
         .rate = mandelbrot_rate,
@@ -106,11 +148,12 @@ const struct pk_kernel pk_kernels[] = {
         .setup = matmul_setup,
         .reset = matmul_reset,
         .verify = matmul_verify,
-        .hybrid = true,
-        .run = {[PK_SERIAL] = matmul_serial,
-                [PK_OPENMP] = matmul_openmp,
-                [PK_THREADS] = matmul_threads,
-                [PK_FORK] = matmul_fork},
+        .run = {[PK_SERIAL] = PK_RUN_FN(matmul_serial),
+                [PK_OPENMP] = PK_RUN_FN(matmul_openmp),
+                [PK_THREADS] = PK_RUN_FN(matmul_threads),
+                [PK_FORK] = PK_RUN_FN(matmul_fork)},
+        .mpi = PK_MPI_FN(matmul_mpi),
+        .hybrid = PK_MPI_FN(matmul_hybrid),
         .tolerance = 0, /* bit-identical in every model: the same code computes every element */
         .unit = "GFLOP/s",
         .rate_note = "2 n^3 flops: a multiply and an add per term of every element of C",
@@ -132,10 +175,11 @@ const struct pk_kernel pk_kernels[] = {
         .setup = montecarlo_setup,
         .reset = montecarlo_reset,
         .verify = montecarlo_verify,
-        .run = {[PK_SERIAL] = montecarlo_serial,
-                [PK_OPENMP] = montecarlo_openmp,
-                [PK_THREADS] = montecarlo_threads,
-                [PK_FORK] = montecarlo_fork},
+        .run = {[PK_SERIAL] = PK_RUN_FN(montecarlo_serial),
+                [PK_OPENMP] = PK_RUN_FN(montecarlo_openmp),
+                [PK_THREADS] = PK_RUN_FN(montecarlo_threads),
+                [PK_FORK] = PK_RUN_FN(montecarlo_fork)},
+        .mpi = PK_MPI_FN(montecarlo_mpi),
         .unit = "Mdart/s",
         .rate_note = "darts (two random draws and one test each) per second",
         .rate = montecarlo_rate,
@@ -156,11 +200,12 @@ const struct pk_kernel pk_kernels[] = {
         .setup = pi_setup,
         .reset = pi_reset,
         .verify = pi_verify,
-        .hybrid = true,
-        .run = {[PK_SERIAL] = pi_serial,
-                [PK_OPENMP] = pi_openmp,
-                [PK_THREADS] = pi_threads,
-                [PK_FORK] = pi_fork},
+        .run = {[PK_SERIAL] = PK_RUN_FN(pi_serial),
+                [PK_OPENMP] = PK_RUN_FN(pi_openmp),
+                [PK_THREADS] = PK_RUN_FN(pi_threads),
+                [PK_FORK] = PK_RUN_FN(pi_fork)},
+        .mpi = PK_MPI_FN(pi_mpi),
+        .hybrid = PK_MPI_FN(pi_hybrid),
         .tolerance = PI_TOLERANCE, /* relative: 2 gamma_{n+8} <= 1e-5 for n <= 4e10 (README) */
         .unit = "GFLOP/s",
         .rate_note = "6 flops per term: +0.5, *h, x*x, 1+, 4/ and the sum",
@@ -182,11 +227,12 @@ const struct pk_kernel pk_kernels[] = {
         .setup = polysum_setup,
         .reset = polysum_reset,
         .verify = polysum_verify,
-        .hybrid = true,
-        .run = {[PK_SERIAL] = polysum_serial,
-                [PK_OPENMP] = polysum_openmp,
-                [PK_THREADS] = polysum_threads,
-                [PK_FORK] = polysum_fork},
+        .run = {[PK_SERIAL] = PK_RUN_FN(polysum_serial),
+                [PK_OPENMP] = PK_RUN_FN(polysum_openmp),
+                [PK_THREADS] = PK_RUN_FN(polysum_threads),
+                [PK_FORK] = PK_RUN_FN(polysum_fork)},
+        .mpi = PK_MPI_FN(polysum_mpi),
+        .hybrid = PK_MPI_FN(polysum_hybrid),
     },
     {
         .name = "spawn",
@@ -207,10 +253,11 @@ const struct pk_kernel pk_kernels[] = {
         .verify = spawn_verify,
         .own_workers = "spawn times creating workers: compare us/round between models (and the "
                        "mpi launcher's start-up); a speedup over a plain call means nothing",
-        .run = {[PK_SERIAL] = spawn_serial,
-                [PK_OPENMP] = spawn_openmp,
-                [PK_THREADS] = spawn_threads,
-                [PK_FORK] = spawn_fork},
+        .run = {[PK_SERIAL] = PK_RUN_FN(spawn_serial),
+                [PK_OPENMP] = PK_RUN_FN(spawn_openmp),
+                [PK_THREADS] = PK_RUN_FN(spawn_threads),
+                [PK_FORK] = PK_RUN_FN(spawn_fork)},
+        .mpi = PK_MPI_FN(spawn_mpi),
         .unit = "us/round",
         .rate_note = "one round: create p workers, each runs the job, join them all",
         .rate = spawn_rate,
@@ -231,14 +278,15 @@ const struct pk_kernel pk_kernels[] = {
         .setup = square_setup,
         .reset = square_reset,
         .verify = square_verify,
-        .init = {[PK_SERIAL] = square_serial_init,
-                 [PK_OPENMP] = square_openmp_init,
-                 [PK_THREADS] = square_threads_init,
-                 [PK_FORK] = square_fork_init},
-        .run = {[PK_SERIAL] = square_serial,
-                [PK_OPENMP] = square_openmp,
-                [PK_THREADS] = square_threads,
-                [PK_FORK] = square_fork},
+        .init = {[PK_SERIAL] = PK_RUN_FN(square_serial_init),
+                 [PK_OPENMP] = PK_RUN_FN(square_openmp_init),
+                 [PK_THREADS] = PK_RUN_FN(square_threads_init),
+                 [PK_FORK] = PK_RUN_FN(square_fork_init)},
+        .run = {[PK_SERIAL] = PK_RUN_FN(square_serial),
+                [PK_OPENMP] = PK_RUN_FN(square_openmp),
+                [PK_THREADS] = PK_RUN_FN(square_threads),
+                [PK_FORK] = PK_RUN_FN(square_fork)},
+        .mpi = PK_MPI_FN(square_mpi),
         .unit = "GB/s",
         .rate_note = "16 bytes per element (read x, write y; write-allocate traffic not "
                      "counted)",
@@ -270,11 +318,12 @@ const struct pk_kernel pk_kernels[] = {
         .setup = stencil_setup,
         .reset = stencil_reset,
         .verify = stencil_verify,
-        .hybrid = true,
-        .run = {[PK_SERIAL] = stencil_serial,
-                [PK_OPENMP] = stencil_openmp,
-                [PK_THREADS] = stencil_threads,
-                [PK_FORK] = stencil_fork},
+        .run = {[PK_SERIAL] = PK_RUN_FN(stencil_serial),
+                [PK_OPENMP] = PK_RUN_FN(stencil_openmp),
+                [PK_THREADS] = PK_RUN_FN(stencil_threads),
+                [PK_FORK] = PK_RUN_FN(stencil_fork)},
+        .mpi = PK_MPI_FN(stencil_mpi),
+        .hybrid = PK_MPI_FN(stencil_hybrid),
         .unit = "GFLOP/s",
         .rate_note = "4 flops per interior point per sweep: three adds and a multiply",
         .rate = stencil_rate,
@@ -292,14 +341,16 @@ const struct pk_kernel pk_kernels[] = {
         .setup = stream_setup,
         .reset = stream_reset,
         .verify = stream_verify,
-        .init = {[PK_SERIAL] = stream_serial_init,
-                 [PK_OPENMP] = stream_openmp_init,
-                 [PK_THREADS] = stream_threads_init,
-                 [PK_FORK] = stream_fork_init},
-        .run = {[PK_SERIAL] = stream_serial,
-                [PK_OPENMP] = stream_openmp,
-                [PK_THREADS] = stream_threads,
-                [PK_FORK] = stream_fork},
+        .init = {[PK_SERIAL] = PK_RUN_FN(stream_serial_init),
+                 [PK_OPENMP] = PK_RUN_FN(stream_openmp_init),
+                 [PK_THREADS] = PK_RUN_FN(stream_threads_init),
+                 [PK_FORK] = PK_RUN_FN(stream_fork_init)},
+        .run = {[PK_SERIAL] = PK_RUN_FN(stream_serial),
+                [PK_OPENMP] = PK_RUN_FN(stream_openmp),
+                [PK_THREADS] = PK_RUN_FN(stream_threads),
+                [PK_FORK] = PK_RUN_FN(stream_fork)},
+        .mpi = PK_MPI_FN(stream_mpi),
+        .mpi_collect = PK_MPI_FN(stream_mpi_collect),
         .unit = "GB/s",
         .rate_note = "24 bytes per element (read b and c, write a; STREAM's convention, "
                      "write-allocate traffic not counted)",

@@ -51,8 +51,8 @@ const struct pk_model_desc pk_model_fork = {
     .name = "fork",
     .runner = PK_RUNNER_INPROCESS,
     .facts = {.process_workers = true, .local = PK_LOCAL_ALL},
-    .start = fork_start,
-    .stop = fork_stop,
-    .place = fork_place,
-    .partition = pk_model_block_partition,
+    .start = PK_MODEL_HOOK(fork_start),
+    .stop = PK_MODEL_HOOK(fork_stop),
+    .place = PK_MODEL_HOOK(fork_place),
+    .partition = PK_MODEL_HOOK(pk_model_block_partition),
 };

@@ -26,5 +26,5 @@ const struct pk_model_desc pk_model_hybrid = {
               .rank_teams = true},
     .rank_threads_flag = "--threads",
     .has_kernel = hybrid_has_kernel,
-    .check = hybrid_check,
+    .check = PK_MODEL_HOOK(hybrid_check),
 };

@@ -23,7 +23,7 @@ const struct pk_model_desc pk_model_openmp = {
     .name = "openmp",
     .runner = PK_RUNNER_INPROCESS,
     .facts = {.local = PK_LOCAL_ALL, .openmp = true},
-    .check = openmp_check,
-    .place = openmp_place,
-    .partition = pk_model_block_partition,
+    .check = PK_MODEL_HOOK(openmp_check),
+    .place = PK_MODEL_HOOK(openmp_place),
+    .partition = PK_MODEL_HOOK(pk_model_block_partition),
 };

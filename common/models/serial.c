@@ -19,5 +19,5 @@ const struct pk_model_desc pk_model_serial = {
     .runner = PK_RUNNER_INPROCESS,
     .facts = {.local = PK_LOCAL_ONE, .baseline = true},
     .max_workers = 1,
-    .place = serial_place,
+    .place = PK_MODEL_HOOK(serial_place),
 };

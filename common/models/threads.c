@@ -57,8 +57,8 @@ const struct pk_model_desc pk_model_threads = {
     .name = "threads",
     .runner = PK_RUNNER_INPROCESS,
     .facts = {.thread_pool = true, .local = PK_LOCAL_ALL},
-    .start = threads_start,
-    .stop = threads_stop,
-    .place = threads_place,
-    .partition = pk_model_block_partition,
+    .start = PK_MODEL_HOOK(threads_start),
+    .stop = PK_MODEL_HOOK(threads_stop),
+    .place = PK_MODEL_HOOK(threads_place),
+    .partition = PK_MODEL_HOOK(pk_model_block_partition),
 };

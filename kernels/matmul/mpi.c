@@ -7,7 +7,7 @@
  */
 #include "kernel.h"
 
-#include "pk_kernel_mpi.h"
+#include "kernel_mpi.h"
 
 struct pk_range matmul_mpi_distribute(struct pk_case *c, MPI_Comm comm)
 {

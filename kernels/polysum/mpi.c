@@ -4,7 +4,7 @@
  */
 #include "kernel.h"
 
-#include "pk_kernel_mpi.h"
+#include "kernel_mpi.h"
 
 void polysum_mpi_combine(struct pk_case *c, MPI_Comm comm, pk_u128 sum)
 {

@@ -10,7 +10,7 @@
  */
 #include "kernel.h"
 
-#include "pk_kernel_mpi.h"
+#include "kernel_mpi.h"
 
 struct stencil_block stencil_mpi_block(const struct pk_case *c)
 {
