@@ -93,9 +93,13 @@ int pk_model_parse_list(const char *list, bool selected[PK_NMODEL], char *err, s
             return -1;
         }
         if (pk_model_parse(name, &m)) {
-            snprintf(err, errlen,
-                     "unknown model '%s' (models: serial, openmp, threads, fork, mpi, hybrid)",
-                     name);
+            /* the names from the X-macro: a new model is listed here by itself */
+            int used = snprintf(err, errlen, "unknown model '%s' (models:", name);
+            for (int i = 0; i < PK_NMODEL && used >= 0 && (size_t)used < errlen; i++)
+                used += snprintf(err + used, errlen - (size_t)used, "%s %s", i ? "," : "",
+                                 model_names[i]);
+            if (used >= 0 && (size_t)used < errlen)
+                snprintf(err + used, errlen - (size_t)used, ")");
             return -1;
         }
         if (selected[m]) {
