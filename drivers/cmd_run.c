@@ -36,6 +36,21 @@ static void on_signal(int sig)
     control.stop = 1;
 }
 
+/* Sends the stop signals to on_signal; HUP or QUIT ignored by whoever started pk stays so. */
+static void catch_stop_signals(void)
+{
+    struct sigaction sa = {.sa_handler = on_signal};
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++) {
+        struct sigaction old;
+        /* nohup's ignored HUP stays ignored */
+        if (sigaction(stop_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN &&
+            (stop_signals[i] == SIGHUP || stop_signals[i] == SIGQUIT))
+            continue;
+        sigaction(stop_signals[i], &sa, NULL);
+    }
+}
+
 /* Writes every -o file (each through its own temporary file and rename); -1 if one failed. */
 static int write_output(const struct run_request *q, const struct pk_config *cfgs, int n,
                         struct pk_result *scratch, const struct pk_context *ctx)
@@ -148,16 +163,7 @@ int cmd_run(int argc, char **argv)
     /* now, not after a run of minutes: the reader may rather quiet the machine first */
     if (!q.quiet)
         pk_report_load_warning(stderr, l.cores, load);
-    struct sigaction sa = {.sa_handler = on_signal};
-    sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++) {
-        struct sigaction old;
-        /* HUP or QUIT ignored by whoever started pk (nohup) stays ignored */
-        if (sigaction(stop_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN &&
-            (stop_signals[i] == SIGHUP || stop_signals[i] == SIGQUIT))
-            continue;
-        sigaction(stop_signals[i], &sa, NULL);
-    }
+    catch_stop_signals();
 
     for (int i = 0; i < nsteps && !signal_seen; i++) {
         struct pk_config *cfg = &cfgs[steps[i].cfg];
