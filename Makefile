@@ -83,7 +83,7 @@ MPI_SRC     := $(wildcard kernels/*/mpi.c kernels/*/hybrid.c) kernels/registry_m
 RUNNER_SRC  := drivers/runner.c drivers/opts.c drivers/launch_flavour.c drivers/run_names.c
 REPORT_SRC  := drivers/results.c drivers/report.c drivers/warn.c drivers/export.c
 PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) drivers/launch.c drivers/run_request.c \
-               drivers/run_plan.c drivers/run_merge.c drivers/run_progress.c
+               drivers/run_options.c drivers/run_plan.c drivers/run_merge.c drivers/run_progress.c
 UNIT_SRC    := $(wildcard tests/unit/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))

@@ -65,3 +65,13 @@ bool run_model_on_request(enum pk_model m)
 {
     return pk_model_facts(m)->on_request;
 }
+
+bool run_model_baseline(enum pk_model m)
+{
+    return pk_model_facts(m)->baseline;
+}
+
+bool run_model_rank_teams(enum pk_model m)
+{
+    return pk_model_facts(m)->rank_teams;
+}

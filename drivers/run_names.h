@@ -28,10 +28,15 @@ bool run_kernel_has(const struct pk_kernel *k, enum pk_model m);
 /* Writes "matmul, pi, polysum and stencil": the kernels that have model m. Returns buf. */
 const char *run_names_kernels_with(char *buf, size_t len, enum pk_model m);
 
-/* Filters: the models a launcher starts (distributed), the others, the ones run by default. */
+/*
+ * Filters, one per fact: the models a launcher starts (distributed), the others, the ones run by
+ * default, the ones run only when named, the baseline (serial), those whose ranks run teams.
+ */
 bool run_model_distributed(enum pk_model m);
 bool run_model_in_process(enum pk_model m);
 bool run_model_by_default(enum pk_model m);
 bool run_model_on_request(enum pk_model m);
+bool run_model_baseline(enum pk_model m);
+bool run_model_rank_teams(enum pk_model m);
 
 #endif

@@ -1,13 +1,14 @@
 /*
- * pk run's private parts, shared by its files: the request its command line makes
- * (run_request.c), the plan and launch order built from it (run_plan.c), the merging of
- * launches and the models' agreement (run_merge.c), and the progress line (run_progress.c).
- * cmd_run.c holds the top-level flow and the writing of results.
+ * pk run's private parts, shared by its files: its options and usage (run_options.c), the
+ * request its command line makes (run_request.c), the plan and launch order built from it
+ * (run_plan.c), the merging of launches and the models' agreement (run_merge.c), and the progress
+ * line (run_progress.c). cmd_run.c holds the top-level flow and the writing of results.
  */
 #ifndef PK_RUN_REQUEST_H
 #define PK_RUN_REQUEST_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "cli.h"
 #include "pk.h"
@@ -46,6 +47,42 @@ struct run_request {
 struct launch_step {
     int cfg, reps;
 };
+
+/* The ids of pk run's options (run_options.c); O_NOPT counts them, plus one. */
+enum run_option {
+    O_MODELS = 1,
+    O_WORKERS,
+    O_CLASS,
+    O_SIZE,
+    O_REPS,
+    O_WARMUP,
+    O_SEED,
+    O_TIMEOUT,
+    O_LAUNCHER,
+    O_FORMAT,
+    O_OUTPUT,
+    O_ORDER,
+    O_UNTIL_CI,
+    O_BIND,
+    O_QUIET,
+    O_THREADS,
+    O_HELP,
+    O_PAGES,
+    O_NOPT
+};
+
+struct opt_doc;
+
+/* run_options.c */
+
+/* The option table of pk run, ending with an id of 0. */
+const struct opt_doc *run_option_docs(void);
+
+/* True if option id may be given more than once (its table entry says so). */
+bool run_option_repeats(int id);
+
+/* Prints pk run's usage, its option lines from the table. */
+void run_usage(FILE *f);
 
 /* run_request.c */
 
