@@ -78,9 +78,11 @@ endif
 COMMON_SRC  := $(wildcard common/*.c common/models/*.c)
 KERNEL_SRC  := $(filter-out %/mpi.c %/hybrid.c,$(wildcard kernels/*/*.c)) $(wildcard kernels/*.c)
 MPI_SRC     := $(wildcard kernels/*/mpi.c kernels/*/hybrid.c) drivers/run_mpi.c $(MPI_EXTRA_SRC)
-RUNNER_SRC  := drivers/runner.c drivers/opts.c drivers/launch_flavour.c
+RUNNER_SRC  := drivers/runner.c drivers/opts.c drivers/launch_flavour.c drivers/run_names.c
 REPORT_SRC  := $(wildcard drivers/results*.c drivers/report*.c) drivers/warn.c drivers/export.c
-PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) drivers/launch.c drivers/launch_result.c
+PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) drivers/launch.c drivers/launch_result.c \
+               drivers/run_request.c drivers/run_options.c drivers/run_plan.c drivers/run_merge.c \
+               drivers/run_progress.c
 UNIT_SRC    := $(wildcard tests/unit/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))

@@ -8,6 +8,7 @@
 
 #include "loc.h"
 #include "opts.h"
+#include "run_names.h"
 #include "source.h"
 #include "stats.h"
 
@@ -140,9 +141,18 @@ static int list_loc(void)
         printf("\n");
     }
     printf("shared: the kernel's other files (kernel.h, kernel.c, ...), which every model uses;\n"
-           "-: the kernel has no such model (hybrid: matmul, pi, polysum and stencil)\n"
-           "sources: %s\n",
-           dir);
+           "-: the kernel has no such model");
+    int said = 0;
+    for (int m = 0; m < PK_NMODEL; m++) { /* each model some kernels lack: the ones that have it */
+        char names[512];
+        int have = 0;
+        for (int i = 0; i < pk_nkernels; i++)
+            have += pk_model_has_kernel((enum pk_model)m, &pk_kernels[i]);
+        if (have < pk_nkernels)
+            printf("%s%s: %s", said++ ? "; " : " (", pk_model_name((enum pk_model)m),
+                   run_names_kernels_with(names, sizeof names, (enum pk_model)m));
+    }
+    printf("%s\nsources: %s\n", said ? ")" : "", dir);
     free(col);
     return pk_finish_stdout(failed ? 1 : 0);
 }

@@ -25,6 +25,7 @@ struct opt_doc {
     struct opt opt;
     const char *arg;  /* the value's name in the usage ("LIST"), NULL for a flag */
     const char *help; /* one or more lines, '\n' between them */
+    bool repeats;     /* may be given more than once (-o FILE adds a file); else refused */
 };
 
 enum { OPT_END = 0, OPT_ERROR = -1, OPT_ARG = -2, OPT_PARAM = -3 };

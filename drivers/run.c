@@ -9,16 +9,29 @@
 
 #include "cli.h"
 #include "fault.h"
+#include "run_names.h"
 #include "runner.h"
 #include "sysinfo.h"
 #include "timer.h"
 
-static const char usage[] =
-    "usage: pk-run KERNEL MODEL WORKERS SIZE [-r REPS] [-w WARMUP] [--seed S]\n"
-    "              [--bind none|close|spread] [--pages normal|huge] [--until-ci PCT]\n"
-    "              [--OPTION VALUE]\n"
-    "Runs one configuration and prints one result line (see README.md, 'The result line').\n"
-    "MODEL is serial, openmp, threads or fork; mpi runs through pk-mpi.\n";
+/* The usage; its model names come from the model list (run_names.h), at print time. */
+static void usage(FILE *f)
+{
+    char here[256], launched[256];
+    int nlaunched = 0;
+    for (int m = 0; m < PK_NMODEL; m++)
+        nlaunched += run_model_distributed((enum pk_model)m);
+    fprintf(f,
+            "usage: pk-run KERNEL MODEL WORKERS SIZE [-r REPS] [-w WARMUP] [--seed S]\n"
+            "              [--bind none|close|spread] [--pages normal|huge] [--until-ci PCT]\n"
+            "              [--OPTION VALUE]\n"
+            "Runs one configuration and prints one result line (see README.md, 'The result "
+            "line').\n"
+            "MODEL is %s; %s run%s through pk-mpi.\n",
+            run_names_models(here, sizeof here, run_model_in_process, ", ", " or "),
+            run_names_models(launched, sizeof launched, run_model_distributed, ", ", " and "),
+            nlaunched == 1 ? "s" : "");
+}
 
 static _Noreturn void usage_error(const char *message)
 {
@@ -44,7 +57,7 @@ int main(int argc, char **argv)
     if (runner_scan(argc, argv, &a, err, sizeof err))
         usage_error(err);
     if (a.help) {
-        fputs(usage, stdout);
+        usage(stdout);
         return 0;
     }
     if (a.npositional != 4)

@@ -13,17 +13,20 @@
 enum { O_REPS = 1, O_WARMUP, O_SEED, O_BIND, O_UNTIL_CI, O_THREADS, O_HELP, O_PAGES };
 
 static const struct opt runner_opts[] = {
-    {O_REPS, 'r', "reps", true},       {O_WARMUP, 'w', "warmup", true},
-    {O_SEED, 0, "seed", true},         {O_BIND, 0, "bind", true},
-    {O_UNTIL_CI, 0, "until-ci", true}, {O_THREADS, 0, "threads", true},
-    {O_HELP, 'h', "help", false},      {O_PAGES, 0, "pages", true},
+    {O_REPS, 'r', "reps", true},
+    {O_WARMUP, 'w', "warmup", true},
+    {O_SEED, 0, "seed", true},
+    {O_BIND, 0, "bind", true},
+    {O_UNTIL_CI, 0, "until-ci", true},
+    {O_THREADS, 0, "threads", true},
+    {O_HELP, 'h', "help", false},
+    {O_PAGES, 0, "pages", true},
     {0, 0, NULL, false},
 };
 
 int runner_scan(int argc, char **argv, struct runner_args *a, char *err, size_t errlen)
 {
     struct opt_scan s;
-    long long seed;
     int id;
 
     memset(a, 0, sizeof *a);
@@ -51,40 +54,31 @@ int runner_scan(int argc, char **argv, struct runner_args *a, char *err, size_t 
             a->param_value[a->nparams++] = s.value;
             break;
         case O_REPS:
-            if (pk_cli_parse_int("reps", s.value, 1, PK_MAX_REPS, &a->reps, err, errlen))
+            if (runner_parse_reps(s.value, &a->reps, err, errlen))
                 return -1;
             break;
         case O_WARMUP:
-            if (pk_cli_parse_int("warm-up reps", s.value, 0, PK_MAX_REPS, &a->warmup, err, errlen))
+            if (runner_parse_warmup(s.value, &a->warmup, err, errlen))
                 return -1;
             break;
         case O_SEED:
-            if (pk_cli_parse_count("seed", s.value, 0, (1LL << 62), &seed, err, errlen))
+            if (runner_parse_seed(s.value, &a->seed, err, errlen))
                 return -1;
-            a->seed = (unsigned long long)seed;
             break;
         case O_BIND:
-            if (pk_bind_parse(s.value, &a->bind)) {
-                snprintf(err, errlen, "unknown --bind '%s' (none, close or spread)", s.value);
+            if (runner_parse_bind(s.value, &a->bind, err, errlen))
                 return -1;
-            }
             break;
         case O_PAGES:
-            if (pk_pages_parse(s.value, &a->pages)) {
-                snprintf(err, errlen, "unknown --pages '%s' (normal or huge)", s.value);
+            if (runner_parse_pages(s.value, &a->pages, err, errlen))
                 return -1;
-            }
             break;
         case O_UNTIL_CI:
-            if (pk_cli_parse_seconds("--until-ci", s.value, &a->until_ci, err, errlen))
+            if (runner_parse_until_ci(s.value, &a->until_ci, err, errlen))
                 return -1;
-            if (!(a->until_ci > 0 && a->until_ci < 100)) {
-                snprintf(err, errlen, "--until-ci '%s' must be a percentage in (0, 100)", s.value);
-                return -1;
-            }
             break;
         case O_THREADS:
-            if (pk_cli_parse_int("threads", s.value, 1, PK_MAX_WORKERS, &a->threads, err, errlen))
+            if (runner_parse_threads(s.value, &a->threads, err, errlen))
                 return -1;
             break;
         case O_HELP:
@@ -98,6 +92,54 @@ int runner_scan(int argc, char **argv, struct runner_args *a, char *err, size_t 
 int runner_parse_size(const char *text, long long *n, char *err, size_t errlen)
 {
     return pk_cli_parse_count("size", text, 1, 1LL << 62, n, err, errlen);
+}
+
+int runner_parse_reps(const char *text, int *reps, char *err, size_t errlen)
+{
+    return pk_cli_parse_int("reps", text, 1, PK_MAX_REPS, reps, err, errlen);
+}
+
+int runner_parse_warmup(const char *text, int *warmup, char *err, size_t errlen)
+{
+    return pk_cli_parse_int("warm-up reps", text, 0, PK_MAX_REPS, warmup, err, errlen);
+}
+
+int runner_parse_seed(const char *text, unsigned long long *seed, char *err, size_t errlen)
+{
+    long long v;
+    if (pk_cli_parse_count("seed", text, 0, 1LL << 62, &v, err, errlen))
+        return -1;
+    *seed = (unsigned long long)v;
+    return 0;
+}
+
+int runner_parse_bind(const char *text, enum pk_bind *bind, char *err, size_t errlen)
+{
+    if (!pk_bind_parse(text, bind))
+        return 0;
+    snprintf(err, errlen, "unknown --bind '%s' (none, close or spread)", text);
+    return -1;
+}
+
+int runner_parse_pages(const char *text, enum pk_pages *pages, char *err, size_t errlen)
+{
+    if (!pk_pages_parse(text, pages))
+        return 0;
+    snprintf(err, errlen, "unknown --pages '%s' (normal or huge)", text);
+    return -1;
+}
+
+int runner_parse_until_ci(const char *text, double *pct, char *err, size_t errlen)
+{
+    if (!pk_cli_parse_seconds("--until-ci", text, pct, err, errlen) && *pct > 0 && *pct < 100)
+        return 0;
+    snprintf(err, errlen, "--until-ci '%s' must be a percentage in (0, 100)", text);
+    return -1;
+}
+
+int runner_parse_threads(const char *text, int *threads, char *err, size_t errlen)
+{
+    return pk_cli_parse_int("threads", text, 1, PK_MAX_WORKERS, threads, err, errlen);
 }
 
 int runner_apply(const struct runner_args *a, struct pk_case *c, char *err, size_t errlen)

@@ -1,0 +1,158 @@
+/*
+ * pk run's plan: which models run (asked for, or every available one), the configurations
+ * (kernels x models x worker counts, each checked before anything runs) and the order of the
+ * launches. Models are told apart by their facts (model.h), never by name.
+ */
+#include "run_request.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "run_names.h"
+
+/* True if model m runs in this plan: asked for, or when none were, a default one. */
+static bool wanted(const struct run_request *q, enum pk_model m)
+{
+    return q->models_given ? q->models[m] : !pk_model_facts(m)->on_request;
+}
+
+/* The first model to run that a launcher starts (mpi, hybrid), or -1 when none is. */
+static int first_launched(const struct run_request *q)
+{
+    for (int m = 0; m < PK_NMODEL; m++)
+        if (pk_model_facts((enum pk_model)m)->distributed && wanted(q, (enum pk_model)m))
+            return m;
+    return -1;
+}
+
+void run_choose_models(struct run_request *q, const struct pk_launch *l)
+{
+    char why[512];
+    bool launcher_ok = pk_launch_mpi_available(l, why, sizeof why);
+    int launched = first_launched(q);
+
+    if (launched >= 0 && !launcher_ok && (l->launcher_given || q->models_given))
+        pk_usage_error("cannot run the %s model: %s", pk_model_name((enum pk_model)launched), why);
+    if (q->models_given)
+        return;
+    /* the default set: every model but those that run only when named (hybrid needs --threads) */
+    for (int m = 0; m < PK_NMODEL; m++) {
+        q->models[m] = wanted(q, (enum pk_model)m);
+        if (q->models[m] && pk_model_facts((enum pk_model)m)->distributed && !launcher_ok) {
+            q->models[m] = false;
+            if (!q->quiet)
+                fprintf(stderr, "pk: %s model skipped: %s\n", pk_model_name((enum pk_model)m), why);
+        }
+    }
+}
+
+/* Sets the kernel options on c; each option must fit at least one kernel of the run. */
+static void apply_params(const struct run_request *q, struct pk_case *c)
+{
+    char err[256];
+    for (int i = 0; i < q->nparams; i++)
+        if (pk_case_set_param(c, q->param_name[i], q->param_value[i], err, sizeof err) < 0)
+            pk_usage_error("%s", err);
+}
+
+/*
+ * The worker counts of model m: 1 for the baseline (serial); inside a SLURM allocation with no
+ * -p, a distributed model runs SLURM_NTASKS ranks (of --threads each where ranks run teams);
+ * else the -p list.
+ */
+static int worker_list(const struct run_request *q, enum pk_model m, int out[])
+{
+    const struct pk_model_facts *f = pk_model_facts(m);
+    int ntasks = run_slurm_count("SLURM_NTASKS", 0);
+    if (f->baseline) {
+        out[0] = 1;
+        return 1;
+    }
+    if (f->distributed && !q->workers_given && ntasks > 0) {
+        out[0] = ntasks * (f->rank_teams ? q->threads : 1);
+        return 1;
+    }
+    memcpy(out, q->workers, (size_t)q->nworkers * sizeof out[0]);
+    return q->nworkers;
+}
+
+/* Fills configuration c of kernel, model m, p workers; refuses (exit 2) a bad one. */
+static void add_config(const struct run_request *q, struct pk_config *c,
+                       const struct pk_kernel *kernel, enum pk_model m, int p, long long size)
+{
+    bool teams = pk_model_facts(m)->rank_teams;
+    char err[256];
+    if (teams && p % q->threads != 0)
+        pk_usage_error("%s p=%d is not a multiple of --threads %d (p counts ranks x threads)",
+                       pk_model_name(m), p, q->threads);
+    pk_case_init(&c->spec, kernel, m, p, size);
+    c->spec.threads_per_rank = teams ? q->threads : 1;
+    c->spec.seed = q->seed;
+    c->by_class = q->n == 0;
+    c->cls = q->cls;
+    apply_params(q, &c->spec);
+    /* refuse now what a runner would refuse later: nothing runs on a bad plan */
+    if (pk_case_check(&c->spec, err, sizeof err))
+        pk_usage_error("%s", err);
+}
+
+int run_plan(const struct run_request *q, struct pk_config **out)
+{
+    int cap = q->nkernels * (1 + PK_NMODEL * q->nworkers), n = 0;
+    struct pk_config *cfgs = calloc((size_t)cap, sizeof *cfgs);
+    bool any_kernel[PK_NMODEL] = {false}; /* some kernel of the run has the model */
+
+    if (!cfgs)
+        pk_usage_error("out of memory for %d configurations", cap);
+    for (int k = 0; k < q->nkernels; k++) {
+        const struct pk_kernel *kernel = q->kernels[k];
+        long long size = q->n ? q->n : pk_kernel_size(kernel, q->cls);
+        for (int m = 0; m < PK_NMODEL; m++) {
+            int list[PK_MAX_WORKER_LIST], count = worker_list(q, (enum pk_model)m, list);
+            if (!q->models[m] || !pk_model_has_kernel((enum pk_model)m, kernel))
+                continue;
+            any_kernel[m] = true;
+            for (int w = 0; w < count; w++)
+                add_config(q, &cfgs[n++], kernel, (enum pk_model)m, list[w], size);
+        }
+    }
+    for (int m = 0; m < PK_NMODEL; m++) {
+        char names[256];
+        if (q->models[m] && q->models_given && !any_kernel[m])
+            pk_usage_error("none of the kernels to run has a%s %s model (%s do)",
+                           strchr("aeiou", pk_model_name((enum pk_model)m)[0]) ? "n" : "",
+                           pk_model_name((enum pk_model)m),
+                           run_names_kernels_with(names, sizeof names, (enum pk_model)m));
+    }
+    *out = cfgs;
+    return n;
+}
+
+/*
+ * The launches: (configuration, reps) in the order asked for: grouped, one launch of every
+ * rep per configuration; interleave, one rep per launch, configurations in turn, reps rounds;
+ * random, the same with each round shuffled (seeded by --seed, so a run can be repeated).
+ */
+struct launch_step *run_schedule(const struct run_request *q, int reps, int n, int *nsteps)
+{
+    int rounds = q->order == ORDER_GROUPED ? 1 : reps;
+    /* NOLINTNEXTLINE(clang-analyzer-optin.portability.UnixAPI): run_plan() gives n >= 1 */
+    struct launch_step *steps = calloc((size_t)n * (size_t)rounds, sizeof *steps);
+    unsigned long long state = q->seed * 0x9E3779B97F4A7C15ull + 1;
+    if (!steps)
+        pk_usage_error("out of memory for %d launches", n * rounds);
+    *nsteps = 0;
+    for (int r = 0; r < rounds; r++) {
+        struct launch_step *round = steps + *nsteps;
+        for (int i = 0; i < n; i++)
+            steps[(*nsteps)++] = (struct launch_step){i, rounds == 1 ? reps : 1};
+        for (int i = n - 1; q->order == ORDER_RANDOM && i > 0; i--) { /* Fisher-Yates */
+            state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+            int j = (int)(state % (unsigned long long)(i + 1));
+            struct launch_step t = round[i];
+            round[i] = round[j];
+            round[j] = t;
+        }
+    }
+    return steps;
+}
