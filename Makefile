@@ -58,7 +58,9 @@ BIN   := bin
 # under -std=gnu11), so the exact kernels give the same bits in every model, with every
 # compiler and -march (README, "Toolchains").
 ALL_CFLAGS   = -std=c11 -Wall -Wextra $(WERROR) -pthread $(CFLAGS) -ffp-contract=off
-ALL_CPPFLAGS = -D_GNU_SOURCE -Icommon -Ikernels -Idrivers $(CPPFLAGS)
+# The layers (README, "Layout"): drivers -> report, launch, show -> harness -> kernels -> runtime.
+LAYERS       := runtime kernels harness report launch show drivers
+ALL_CPPFLAGS = -D_GNU_SOURCE $(addprefix -I,$(LAYERS)) $(CPPFLAGS)
 # clang's OpenMP reduction of a 16-byte type (polysum's u128) calls __atomic_* in libatomic.
 IS_CLANG    := $(shell $(CC) --version 2>/dev/null | grep -q clang && echo yes)
 LDLIBS_ALL   = $(OMPFLAGS) -pthread -lm $(if $(IS_CLANG),-latomic) $(LDLIBS)
@@ -75,14 +77,13 @@ Q := @
 msg = @printf '  %-6s %s\n' '$(1)' '$(2)';
 endif
 
-COMMON_SRC  := $(wildcard common/*.c common/models/*.c)
+# One list per layer; drivers/ holds the programs: pk (pk.c, cmd_*.c), pk-run, pk-mpi.
+RUNTIME_SRC := $(wildcard runtime/*.c runtime/models/*.c)
 KERNEL_SRC  := $(filter-out %/mpi.c %/hybrid.c,$(wildcard kernels/*/*.c)) $(wildcard kernels/*.c)
+HARNESS_SRC := $(wildcard harness/*.c)
 MPI_SRC     := $(wildcard kernels/*/mpi.c kernels/*/hybrid.c) drivers/run_mpi.c $(MPI_EXTRA_SRC)
-RUNNER_SRC  := drivers/runner.c drivers/opts.c drivers/launch_flavour.c drivers/run_names.c
-REPORT_SRC  := $(wildcard drivers/results*.c drivers/report*.c) drivers/warn.c drivers/export.c
-PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) drivers/launch.c drivers/launch_result.c \
-               drivers/run_request.c drivers/run_options.c drivers/run_plan.c drivers/run_merge.c \
-               drivers/run_progress.c
+REPORT_SRC  := $(wildcard report/*.c show/*.c) launch/child.c launch/launch_flavour.c
+PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) launch/launch.c launch/launch_result.c
 UNIT_SRC    := $(wildcard tests/unit/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
@@ -103,7 +104,7 @@ UNIT := $(BUILD)/tests/unit-tests
 all: $(PROGRAMS)
 
 # Per-model flags by object pattern, never by program.
-$(BUILD)/kernels/%/openmp.o $(BUILD)/common/%_openmp.o: ALL_CFLAGS += $(OMPFLAGS)
+$(BUILD)/kernels/%/openmp.o $(BUILD)/runtime/%_openmp.o: ALL_CFLAGS += $(OMPFLAGS)
 # (OBJCC, not CC: a CC given on the command line would override a target-specific CC.)
 OBJCC = $(CC)
 $(BUILD)/kernels/%/mpi.o $(BUILD)/drivers/run_mpi.o: OBJCC = $(MPICC)
@@ -129,8 +130,8 @@ $(BUILD)/version.h: FORCE
 	  '$(subst ",,$(subst ',,$(CC) $(ALL_CFLAGS)))' > $@.tmp
 	@printf '#define PK_BUILD_MPI "%s"\n#define PK_BUILD_MPIEXEC "%s"\n' '$(MPI)' '$(MPIEXEC)' >> $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
-VERSION_USERS := $(BUILD)/common/context.o $(BUILD)/drivers/launch.o \
-                 $(BUILD)/drivers/launch_flavour.o $(BUILD)/drivers/pk.o
+VERSION_USERS := $(BUILD)/report/context.o $(BUILD)/launch/launch.o \
+                 $(BUILD)/launch/launch_flavour.o $(BUILD)/drivers/pk.o
 $(VERSION_USERS): $(BUILD)/version.h
 $(VERSION_USERS): ALL_CPPFLAGS += -I$(BUILD)
 
@@ -154,7 +155,7 @@ $(BUILD)/kernels/registry-%.o: kernels/registry.c $(BUILD)/FLAGS
 	$(call msg,CC,$@)
 	$(Q)$(OBJCC) $(ALL_CPPFLAGS) -MMD -MP $(ALL_CFLAGS) -c -o $@ $<
 
-$(LIBPK): $(call obj,$(COMMON_SRC) $(KERNEL_SRC) $(RUNNER_SRC) $(REPORT_SRC))
+$(LIBPK): $(call obj,$(RUNTIME_SRC) $(KERNEL_SRC) $(HARNESS_SRC) $(REPORT_SRC))
 	$(call msg,AR,$@)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
@@ -162,10 +163,10 @@ $(LIBPK): $(call obj,$(COMMON_SRC) $(KERNEL_SRC) $(RUNNER_SRC) $(REPORT_SRC))
 # without OpenMP, so an object that would bring libgomp in fails the link.
 # So are the model descriptors: their run-time hooks are NULL there (PK_MODEL_HOOK, model.h).
 REGISTRY_PK := $(BUILD)/kernels/registry-pk.o
-MODELS_PK   := $(patsubst %.c,$(BUILD)/%-pk.o,$(wildcard common/models/*.c))
+MODELS_PK   := $(patsubst %.c,$(BUILD)/%-pk.o,$(wildcard runtime/models/*.c))
 $(REGISTRY_PK) $(MODELS_PK): ALL_CPPFLAGS += -DPK_WITHOUT_MODELS
 $(MODELS_PK): ALL_CFLAGS += -Wno-unused-function
-$(BUILD)/common/models/%-pk.o: common/models/%.c $(BUILD)/FLAGS
+$(BUILD)/runtime/models/%-pk.o: runtime/models/%.c $(BUILD)/FLAGS
 	@mkdir -p $(@D)
 	$(call msg,CC,$@)
 	$(Q)$(OBJCC) $(ALL_CPPFLAGS) -MMD -MP $(ALL_CFLAGS) -c -o $@ $<
@@ -361,8 +362,8 @@ fuzz:
 # reason. cppcheck: -D_Noreturn because 2.10 does not read C11's keyword (and so thought
 # pk_usage_error returns); variableScope off: declarations sit at the top of a function here,
 # as in the Linux style that STYLE.md follows.
-LINT_SRC = $(filter-out $(if $(HAVE_MPICC),,$(MPI_SRC)),$(sort $(wildcard common/*.c common/models/*.c \
-  kernels/*.c kernels/*/*.c drivers/*.c tests/unit/*.c tests/fuzz/*.c tests/sanitizers/*.c)))
+LINT_SRC = $(filter-out $(if $(HAVE_MPICC),,$(MPI_SRC)),$(sort $(wildcard $(addsuffix /*.c,$(LAYERS)) \
+  runtime/models/*.c kernels/*/*.c tests/unit/*.c tests/fuzz/*.c tests/sanitizers/*.c)))
 LINT_CPPFLAGS = $(ALL_CPPFLAGS) -I$(BUILD) -I$(BUILD)/tests \
   $(filter -I%,$(shell $(MPICC) -show 2>/dev/null)) # Open MPI's and MPICH's wrappers both -show
 

@@ -1,7 +1,7 @@
 /*
  * bench/rss: the peak resident memory of one pk-run configuration against the kernel's own
  * arrays (what its bytes() hook asks of the arena). Runs PK_RUN KERNEL MODEL P SIZE -r 1 -w 0
- * as pk runs a runner (common/child: its peak RSS from wait4), and prints one line
+ * as pk runs a runner (launch/child: its peak RSS from wait4), and prints one line
  * (bench/README.md):
  *   rss,KERNEL,MODEL,P,SIZE,ARRAY_BYTES,PEAK_RSS_BYTES
  * The peak is the largest of pk-run's and of each process it reaped (fork workers, which map

@@ -18,7 +18,7 @@ static const char list_usage[] =
     "  --loc   instead, a table of each kernel's source lines per model file: lines with code,\n"
     "          not blank and not only comment, counted by pk's own C lexer. 'shared' counts the\n"
     "          kernel's other files (kernel.h, kernel.c, ...), which every model uses, once;\n"
-    "          common/ (partition, thread and fork pools) is not counted. See 'pk show'.\n";
+    "          runtime/ (partition, thread and fork pools) is not counted. See 'pk show'.\n";
 
 /* The code lines of DIR/KERNEL/FILE, or -1 (with a one-line reason on stderr) if unreadable. */
 static int loc_file(const char *dir, const char *kernel, const char *file)

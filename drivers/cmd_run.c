@@ -3,7 +3,7 @@
  * own child process, checks that the models of each kernel agree, and reports. This file holds
  * the flow, the signals and the writing of results; run_request.h names the other parts.
  */
-#include "run_request.h"
+#include "cmd_run.h"
 
 #include <math.h>
 #include <signal.h>

@@ -1,5 +1,5 @@
 /*
- * histogram: n values from the counter-based generator (common/rng.h), value i mapped to one of
+ * histogram: n values from the counter-based generator (runtime/rng.h), value i mapped to one of
  * B bins by pk_rng_below(seed, i, B), counted into ONE shared array of B bins plus ONE shared
  * total counter. Tutorial pattern: mp.Value and mp.Array with a Lock; --sync chooses how
  * workers update the shared counters (private copies merged at the end, atomic increments, a

@@ -1,6 +1,6 @@
 /*
  * montecarlo: pi by random darts. Dart i lands at (X, Y), two 32-bit integer coordinates drawn
- * from the counter-based generator (common/rng.h) at positions 2i and 2i + 1, and hits when
+ * from the counter-based generator (runtime/rng.h) at positions 2i and 2i + 1, and hits when
  * X^2 + Y^2 < 2^64, the quarter disc of radius 2^32. The result is the hit count, an exact
  * integer that depends only on the seed and n: every model and every p must agree on it
  * exactly. The estimate of pi is 4 * hits / n.

@@ -2,7 +2,7 @@
  * square: the tutorial's Pool.map job, pool.map(job, range(n)) with job(x) = x * x. For n signed
  * 64-bit inputs x[i], y[i] = x[i]^2, results in input order. Tutorial pattern: Pool.map, the
  * pool's workers each take a block of the arguments and the results come back in order.
- * Inputs: x[i] from the counter-based generator (common/rng.h), depending only on (seed, i) and
+ * Inputs: x[i] from the counter-based generator (runtime/rng.h), depending only on (seed, i) and
  * kept within |x| < 2^31, so every square fits in int64 and no overflow can hide.
  * Reference: verify regenerates x[i] from (seed, i), not from the x array, so a corrupted input
  * is caught as well as a wrong or missing output; exact, tolerance 0. The result all models

@@ -39,7 +39,7 @@ refuses() {
 }
 
 # The MPI library pk-mpi links (make MPI=openmpi|mpich), its launcher, and how to start N ranks
-# of a command with it as pk does (drivers/launch_flavour.c): mpi_launch N COMMAND...
+# of a command with it as pk does (launch/launch_flavour.c): mpi_launch N COMMAND...
 MPI_LIBRARY=$([ -x "$PK_MPI" ] && "$PK_MPI" --library 2>/dev/null)
 case $MPI_LIBRARY in
 *MPICH* | *Intel* | *intel*) MPI_FLAVOUR=mpich

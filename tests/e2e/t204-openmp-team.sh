@@ -2,7 +2,7 @@
 # The OpenMP team that runs is the one the row names: when the runtime would run fewer threads
 # than asked (OMP_THREAD_LIMIT, OMP_DYNAMIC, OMP_MAX_ACTIVE_LEVELS), the openmp and hybrid
 # configurations fail (exit 1, status error) with a reason naming the variable, instead of a
-# row that says p = 2, ok, after one thread ran (common/team.h).
+# row that says p = 2, ok, after one thread ran (runtime/team.h).
 . "$(dirname "$0")/lib.sh"
 
 cd "$TMP" || exit 2

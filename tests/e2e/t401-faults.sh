@@ -1,5 +1,5 @@
 #!/bin/bash
-# Faults, injected with the test-only PK_FAULT (common/fault.h) or done from outside: each run
+# Faults, injected with the test-only PK_FAULT (harness/fault.h) or done from outside: each run
 # of pk must exit 1, mark the faulty configuration with the status and reason below, still run
 # and verify the others, write a CSV that pk report reads back, and leave no process (running
 # or zombie under a live parent), no temporary file and no shared-memory segment. Every case has its own size, so any

@@ -1,6 +1,6 @@
 #!/bin/bash
 # A wrong answer injected into any one model of any kernel is reported as failed, whether or
-# not serial runs beside it: a table of kernel x model x fault (PK_FAULT, common/fault.h).
+# not serial runs beside it: a table of kernel x model x fault (PK_FAULT, harness/fault.h).
 #   drop   the partition loses the last item: the model alone, and beside serial, must exit 1
 #          with that model's row failed (the kernel's check, or the harness's coverage check)
 #   wrong  the runner reports a result it did not verify: no per-rep check can see it, so it

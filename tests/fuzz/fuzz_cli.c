@@ -1,6 +1,6 @@
 /*
  * libFuzzer harness for the command-line parsers: pk_cli_parse_count, pk_cli_parse_workers,
- * pk_cli_parse_seconds (common/cli.c) and pk_model_parse_list, pk_class_parse (common/model.c).
+ * pk_cli_parse_seconds (runtime/cli.c) and pk_model_parse_list, pk_class_parse (runtime/model.c).
  * The first byte picks the parser and its bounds; the rest is the argument, as argv gives it
  * (up to its first NUL). Beyond "no sanitizer report", each accepted value must keep the
  * parser's contract: within bounds, sorted, unique, at least one model.

@@ -1,5 +1,5 @@
 /*
- * libFuzzer harness for the result line parser, pk_record_parse (common/record.c): what a
+ * libFuzzer harness for the result line parser, pk_record_parse (harness/record.c): what a
  * runner prints, pk reads. Beyond "no sanitizer report": a line it accepts keeps the record's
  * invariants, and writing the record back gives a line that parses again and writes back to
  * the same bytes (what a runner writes, pk reads whole).

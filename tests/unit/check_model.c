@@ -1,5 +1,5 @@
 /*
- * The model descriptors (common/models/<name>.c, indexed in model.c from the PK_MODELS list):
+ * The model descriptors (runtime/models/<name>.c, indexed in model.c from the PK_MODELS list):
  * each is the model its slot names, its facts agree with how it is started, the hooks are there
  * where the model needs them (a pool to start, stop and place; an OpenMP team to check), and
  * the questions answered from them (runner, rank threads, kernels, names) give what the harness

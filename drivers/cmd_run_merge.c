@@ -3,7 +3,7 @@
  * process that disagrees), --until-ci's note on a configuration that gave up, the models'
  * agreement with the serial baseline, and the results in plan order for reporting.
  */
-#include "run_request.h"
+#include "cmd_run.h"
 
 #include <math.h>
 #include <string.h>

@@ -3,7 +3,7 @@
  * (kernels x models x worker counts, each checked before anything runs) and the order of the
  * launches. Models are told apart by their facts (model.h), never by name.
  */
-#include "run_request.h"
+#include "cmd_run.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * pk run's options: the table with each option's help, from which the parser's table
  * (run_request.c), the usage and so the man page's check all come, and the usage itself.
  */
-#include "run_request.h"
+#include "cmd_run.h"
 
 #include <stdio.h>
 

@@ -8,7 +8,7 @@
 
 #include "timer.h"
 
-/* The progress line that pk reads from a runner's stderr (common/child.c). */
+/* The progress line that pk reads from a runner's stderr (launch/child.c). */
 static void progress(int k, int n)
 {
     fprintf(stderr, "pk-progress %d %d\n", k, n);

@@ -1,5 +1,5 @@
 /*
- * A configuration's result record (common/record.h) filled from its case: its identity, each
+ * A configuration's result record (harness/record.h) filled from its case: its identity, each
  * rep's verdict (with the harness's own coverage check), the failure of a rep or of a step,
  * and the rate and pages it reports. pk_results_agree is the rule every comparison of two
  * results uses.

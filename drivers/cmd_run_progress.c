@@ -2,7 +2,7 @@
  * pk run's progress line on stderr: "[step/steps] kernel model p=N rep K/R ETA m:ss", redrawn
  * in place as each launch starts and as its runner reports reps ("pk-progress K N").
  */
-#include "run_request.h"
+#include "cmd_run.h"
 
 #include <stdio.h>
 

@@ -63,7 +63,7 @@ struct pk_case;
 struct pk_kernel;
 
 /*
- * A model, described once, in its own file (common/models/<name>.c, pk_model_<name>); model.c
+ * A model, described once, in its own file (runtime/models/<name>.c, pk_model_<name>); model.c
  * indexes them by the PK_MODELS list. The harness asks the descriptor instead of testing which
  * model runs. A hook left NULL means "nothing to do" (the contract of each says what then).
  */

@@ -2,7 +2,7 @@
 #ifndef PK_LAUNCH_RESULT_H
 #define PK_LAUNCH_RESULT_H
 
-#include "pk.h"
+#include "launch.h"
 
 /*
  * pk's own record, in out, of the configuration cfg whose runner gave no usable result line:

@@ -2,7 +2,7 @@
  * pk run's command line: the options of run_options.c parsed, each value checked (by the
  * runners' own checks where pk passes it on), into the request.
  */
-#include "run_request.h"
+#include "cmd_run.h"
 
 #include <stdlib.h>
 #include <string.h>

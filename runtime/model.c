@@ -30,7 +30,7 @@ static const char *const class_names[PK_NCLASS] = {
 #undef PK_CLASS_NAME
 };
 
-/* Each model's descriptor, from its own file (common/models/<name>.c). */
+/* Each model's descriptor, from its own file (runtime/models/<name>.c). */
 static const struct pk_model_desc *const model_descs[PK_NMODEL] = {
 #define PK_MODEL_DESC(E, name, what) [PK_##E] = &pk_model_##name,
     PK_MODELS(PK_MODEL_DESC)

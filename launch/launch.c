@@ -3,7 +3,7 @@
  * LAUNCHER ... pk-mpi for mpi and hybrid; launch_result.c turns whatever came back into a
  * record.
  */
-#include "pk.h"
+#include "launch.h"
 
 #include <errno.h>
 #include <ftw.h>
