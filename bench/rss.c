@@ -13,7 +13,7 @@
 
 #include "child.h"
 #include "cli.h"
-#include "pk_kernel.h"
+#include "harness.h"
 
 int main(int argc, char **argv)
 {

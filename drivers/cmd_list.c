@@ -223,12 +223,17 @@ int cmd_list(int argc, char **argv)
         else if (launched && !launcher_shown)
             printf("           launcher: %s\n", l.launcher);
         launcher_shown |= launched;
-        if (d->has_kernel) { /* only some kernels have it: name them */
+        int have = 0;
+        for (int i = 0; i < pk_nkernels; i++)
+            have += pk_model_has_kernel((enum pk_model)m, &pk_kernels[i]);
+        if (have < pk_nkernels) { /* only some kernels have it: name them */
             printf("           kernels:");
             for (int i = 0; i < pk_nkernels; i++)
-                if (pk_kernels[i].hybrid)
+                if (pk_model_has_kernel((enum pk_model)m, &pk_kernels[i]))
                     printf(" %s", pk_kernels[i].name);
-            printf(" (runs when named: -m hybrid --threads T)\n");
+            const char *flag = d->rank_threads_flag;
+            printf(" (runs when named: -m %s%s%s%s)\n", d->name, flag ? " " : "", flag ? flag : "",
+                   flag ? " T" : "");
         }
     }
     printf("\n%d usable cores\n", l.cores);

@@ -3,7 +3,7 @@
  * with its parameters, the questions a kernel asks of its case, and the checks that refuse
  * what cannot run. pk plans with these alone; the runners go on in case.c.
  */
-#include "pk_kernel.h"
+#include "harness.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -11,36 +11,6 @@
 #include "cli.h"
 #include "partition.h"
 #include "sysinfo.h"
-
-long long pk_kernel_size(const struct pk_kernel *k, enum pk_class cls)
-{
-    long long n = k->class_size ? k->class_size(cls) : k->size[cls];
-    return n < k->max_size ? n : k->max_size;
-}
-
-const struct pk_kernel *pk_kernel_find(const char *name)
-{
-    for (int i = 0; i < pk_nkernels; i++)
-        if (strcmp(pk_kernels[i].name, name) == 0)
-            return &pk_kernels[i];
-    return NULL;
-}
-
-int pk_kernel_param_index(const struct pk_kernel *k, const char *name)
-{
-    for (int i = 0; i < PK_MAX_PARAMS && k->params[i].name; i++)
-        if (strcmp(k->params[i].name, name) == 0)
-            return i;
-    return -1;
-}
-
-bool pk_kernel_param_known(const char *name)
-{
-    for (int i = 0; i < pk_nkernels; i++)
-        if (pk_kernel_param_index(&pk_kernels[i], name) >= 0)
-            return true;
-    return false;
-}
 
 void pk_case_init(struct pk_case *c, const struct pk_kernel *k, enum pk_model model, int workers,
                   long long n)
@@ -55,41 +25,6 @@ void pk_case_init(struct pk_case *c, const struct pk_kernel *k, enum pk_model mo
     c->threads_per_rank = 1;
     for (int i = 0; i < PK_MAX_PARAMS && k->params[i].name; i++)
         c->param[i] = k->params[i].def;
-}
-
-struct pk_range pk_case_local_range(const struct pk_case *c)
-{
-    if (!pk_case_distributed(c))
-        return (struct pk_range){0, c->n};
-    return pk_partition_block(c->n, c->ranks, c->rank);
-}
-
-int pk_case_local_workers(const struct pk_case *c)
-{
-    switch (pk_model_facts(c->model)->local) {
-    case PK_LOCAL_ONE:
-        return 1;
-    case PK_LOCAL_TEAM:
-        return c->threads_per_rank;
-    default:
-        return c->workers;
-    }
-}
-
-bool pk_case_distributed(const struct pk_case *c)
-{
-    return pk_model_facts(c->model)->distributed;
-}
-
-bool pk_case_process_shared(const struct pk_case *c)
-{
-    return pk_model_facts(c->model)->process_workers;
-}
-
-int pk_case_pool_workers(const struct pk_case *c)
-{
-    const struct pk_model_facts *f = pk_model_facts(c->model);
-    return f->thread_pool || f->process_workers ? c->workers : 0;
 }
 
 int pk_case_set_param(struct pk_case *c, const char *name, const char *value, char *err,

@@ -15,31 +15,16 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "pk_kernel.h" /* enum pk_status: what a kernel's check concludes */
+
 #define PK_RECORD_TAG     "pk-result"
 #define PK_RECORD_VERSION "v1"
 #define PK_MAX_REPS       1000
 
-/* X(ENUM, name, counts_as_failure) */
-#define PK_STATUSES(X)                                                                             \
-    X(OK, ok, false)            /* ran, every rep verified */                                      \
-    X(RACE, race, false)        /* --sync none: lost updates measured, as the lesson expects */    \
-    X(SKIPPED, skipped, false)  /* the configuration does not apply (named in detail) */           \
-    X(FAILED, failed, true)     /* a rep failed its check */                                       \
-    X(ERROR, error, true)       /* the runner could not run it (setup, crash, bad line) */         \
-    X(TIMEOUT, timeout, true)   /* pk killed it at --timeout */                                    \
-    X(DISAGREE, disagree, true) /* verified alone, but differs from another model */
-
-enum pk_status {
-#define PK_STATUS_ENUM(E, name, bad) PK_STATUS_##E,
-    PK_STATUSES(PK_STATUS_ENUM)
-#undef PK_STATUS_ENUM
-        PK_NSTATUS
-};
-
 struct pk_record {
     char kernel[32], model[16];
-    int workers;  /* all of them: for hybrid, ranks x threads */
-    int threads;  /* hybrid: threads per rank; 1 otherwise */
+    int workers; /* all of them: for hybrid, ranks x threads */
+    int threads; /* hybrid: threads per rank; 1 otherwise */
     long long n;
     char params[128]; /* kernel parameters as "name:value/name:value", "-" if none */
     unsigned long long seed;

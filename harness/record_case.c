@@ -4,7 +4,7 @@
  * and the rate and pages it reports. pk_results_agree is the rule every comparison of two
  * results uses.
  */
-#include "pk_kernel.h"
+#include "harness.h"
 
 #include <math.h>
 #include <stdio.h>

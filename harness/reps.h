@@ -9,7 +9,7 @@
 
 #include <stdbool.h>
 
-#include "pk_kernel.h"
+#include "harness.h"
 
 /*
  * What a runner plugs into the loop. Only run is required; a NULL hook means "as in one

@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "pk_kernel.h"
+#include "harness.h"
 
 #define RUNNER_MAX_POSITIONAL 4
 

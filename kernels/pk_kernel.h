@@ -9,17 +9,27 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "arena.h"
-#include "bind.h"
-#include "forkpool.h"
-#include "model.h"
-#include "partition.h"
-#include "record.h"
-#include "threadpool.h"
+#include "case.h"
 
-#define PK_MAX_PARAMS  4
 #define PK_MAX_CHOICES 8
 #define PK_SKIP        1 /* a run function's "this configuration does not apply" (reason in c->error) */
+
+/* X(ENUM, name, counts_as_failure) */
+#define PK_STATUSES(X)                                                                             \
+    X(OK, ok, false)            /* ran, every rep verified */                                      \
+    X(RACE, race, false)        /* --sync none: lost updates measured, as the lesson expects */    \
+    X(SKIPPED, skipped, false)  /* the configuration does not apply (named in detail) */           \
+    X(FAILED, failed, true)     /* a rep failed its check */                                       \
+    X(ERROR, error, true)       /* the runner could not run it (setup, crash, bad line) */         \
+    X(TIMEOUT, timeout, true)   /* pk killed it at --timeout */                                    \
+    X(DISAGREE, disagree, true) /* verified alone, but differs from another model */
+
+enum pk_status {
+#define PK_STATUS_ENUM(E, name, bad) PK_STATUS_##E,
+    PK_STATUSES(PK_STATUS_ENUM)
+#undef PK_STATUS_ENUM
+        PK_NSTATUS
+};
 
 /* A kernel option, given to pk and the runners as --NAME VALUE. */
 struct pk_param {
@@ -27,27 +37,6 @@ struct pk_param {
     const char *choices[PK_MAX_CHOICES]; /* the allowed words, or none: a whole number */
     long long def, min, max;             /* default (a choice index); bounds of a number */
     const char *racy; /* the choice that races on purpose (status race, not ok), or NULL */
-};
-
-/* One configuration (kernel, model, workers, size, options) being run in this process. */
-struct pk_case {
-    const struct pk_kernel *kernel;
-    enum pk_model model;
-    int workers;                    /* p: threads, processes or ranks */
-    long long n;                    /* problem size */
-    unsigned long long seed;        /* for counter-based inputs */
-    long long param[PK_MAX_PARAMS]; /* values of kernel->params, in their order */
-    int rank, ranks;                /* mpi: this rank of `ranks`; elsewhere 0 of 1 */
-    int threads_per_rank;           /* hybrid: OpenMP threads per rank (workers = ranks x it) */
-    struct pk_arena arena;          /* inputs and outputs, shared with fork workers */
-    struct pk_forkpool *forks;      /* fork model: started after setup */
-    struct pk_threadpool *threads;  /* threads model: started after setup */
-    void *data;                     /* the kernel's own state, in the arena */
-    enum pk_bind bind;              /* worker placement (--bind) */
-    enum pk_pages pages;            /* the arena's page size (--pages) */
-    double until_ci;                /* stop once the median's 95% CI is within this % (0: off) */
-    bool progress;                  /* report each rep on stderr ("pk-progress K N") */
-    char error[256];                /* why a run function failed or skipped */
 };
 
 /* What one check of one rep concluded. */
@@ -143,138 +132,7 @@ int pk_kernel_param_index(const struct pk_kernel *k, const char *name);
 /* True if any kernel has a parameter called name (pk accepts --NAME for it). */
 bool pk_kernel_param_known(const char *name);
 
-/* Sets c to the configuration (k, model, workers, n) with default parameters and seed 1. */
-void pk_case_init(struct pk_case *c, const struct pk_kernel *k, enum pk_model model, int workers,
-                  long long n);
-
-/*
- * Questions a kernel asks of its case instead of testing which model runs (the answers come
- * from the model's facts, pk_model_facts in model.h).
- *
- * The block of [0, n) this process holds: all of it in one process; a rank's own block of the
- * ranks (pk_partition_block(n, ranks, rank)) where ranks hold separate memory (mpi, hybrid).
- */
-struct pk_range pk_case_local_range(const struct pk_case *c);
-
-/*
- * The workers that run in this process, each wanting its own slot (a private block, a packing
- * buffer): p for openmp, threads and fork; threads_per_rank for a hybrid rank; 1 for serial and
- * an mpi rank.
- */
-int pk_case_local_workers(const struct pk_case *c);
-
-/*
- * True where the ranks hold separate memory and pk-mpi runs them (mpi, hybrid): a rank fills
- * and checks its own part, pk-mpi runs no init hook, and rank 0 gathers what is verified.
- */
-bool pk_case_distributed(const struct pk_case *c);
-
-/*
- * True where the workers are processes that share the arena (fork): a lock or barrier kept in
- * it must be process-shared.
- */
-bool pk_case_process_shared(const struct pk_case *c);
-
-/*
- * The workers of the harness's pool that call the run function each with its index and may
- * meet at a barrier of the kernel's (threads, fork: p); 0 where the model has no such pool
- * (serial, openmp's team, mpi's ranks).
- */
-int pk_case_pool_workers(const struct pk_case *c);
-
-/*
- * Sets parameter `name` of c's kernel from text (a choice word or a whole number). Returns 0;
- * 1 if the kernel has no such parameter (the caller decides whether that is an error); or -1
- * with a reason in err when the value is not allowed.
- */
-int pk_case_set_param(struct pk_case *c, const char *name, const char *value, char *err,
-                      size_t errlen);
-
-/* Writes c's parameters as "name:value/..." ("-" if the kernel has none) to buf. */
-void pk_case_params_text(const struct pk_case *c, char *buf, size_t len);
-
-/*
- * Checks that c can run before anything is allocated: n within [1, max_size], the memory that
- * it needs within the cgroup's limit, what is available now and 80% of the machine's memory. Returns 0, or -1 with a one-line reason in err.
- */
-int pk_case_check(const struct pk_case *c, char *err, size_t errlen);
-
-struct pk_sys_memory;
-/*
- * The memory part of pk_case_check: need bytes against each limit that m knows (the cgroup's
- * memory.max, MemAvailable, 80% of MemTotal; -1 is unknown). Returns 0, or -1 with a reason
- * that names the limit which refused.
- */
-int pk_case_check_memory(const struct pk_case *c, double need, const struct pk_sys_memory *m,
-                         char *err, size_t errlen);
-
-/*
- * Maps the arena and runs the kernel's setup; first runs the model's check (its descriptor's
- * hook: openmp and hybrid check that OpenMP will run the team asked for, pk_team_check).
- * Returns 0, or -1 with the reason in err.
- */
-int pk_case_prepare(struct pk_case *c, char *err, size_t errlen);
-
-/* Unmaps the arena, and with it everything setup allocated. */
-void pk_case_release(struct pk_case *c);
-
-/*
- * True if two results of kernel k agree: equal text when k->tolerance is 0, else a relative
- * difference within k->tolerance.
- */
-bool pk_results_agree(const struct pk_kernel *k, const char *a, const char *b);
-
-/*
- * The harness's own checks of a rep, after the kernel's verify (whose failure wins): an ok
- * verdict becomes failed when `partition` (the reason the model's partition does not tile
- * [0, n), from pk_case_partition or pk-mpi's gather; "" when it does) is set, or when the check
- * did not cover all n items (v->covered != c->n).
- */
-void pk_verdict_cover(const struct pk_case *c, struct pk_verdict *v, const char *partition);
-
-/*
- * Checks the block partition the workers of c's model use, through its descriptor's hook:
- * pk_partition_block(n, p, w) for every worker w must tile [0, n) (threads, fork and openmp:
- * p = workers; serial: none). Returns 0, or -1 with the reason in err. pk-mpi gathers each
- * rank's own block instead.
- */
-int pk_case_partition(const struct pk_case *c, char *err, size_t errlen);
-
-/*
- * Folds the verdict of rep `index` (0-based over warm-up and timed reps) into rec: the first
- * failure wins and is prefixed with its rep; a result that differs from an earlier rep's is a
- * failure (a kernel must be deterministic). Returns true if the run should go on.
- */
-bool pk_record_add_verdict(struct pk_record *rec, const struct pk_kernel *k, int index,
-                           const struct pk_verdict *v);
-
-/*
- * Marks rec as status with the reason why, prefixed "rank W: " when who >= 0 (the rank whose
- * failure it is; -1 in one process).
- */
-void pk_record_fail(struct pk_record *rec, enum pk_status status, int who, const char *why);
-
-/* Fills rec's identity fields (kernel, model, p, n, params, seed, reps, warm-up) from c. */
-void pk_record_describe(struct pk_record *rec, const struct pk_case *c, int warmup);
-
-/* True once rec's reps give a 95% CI of the median within pct percent of it either way. */
-bool pk_record_precise(const struct pk_record *rec, double pct);
-
-/*
- * Sets rec->pages from the share of c's arena in huge pages, lo and hi its least and most over
- * the processes that hold one (pk_arena_huge_share; lo < 0: unknown). With --pages huge where
- * the arena cannot have them, an ok row's detail says why.
- */
-void pk_record_set_pages(struct pk_record *rec, const struct pk_case *c, double lo, double hi);
-
-/* Sets rec->rate from the median of its times, when the kernel reports a figure. */
-void pk_record_set_rate(struct pk_record *rec, const struct pk_case *c);
-
-/*
- * Runs one in-process configuration (serial, openmp, threads or fork) start to end: prepare,
- * start the model's pool, `warmup` untimed and `reps` timed reps each verified, stop, release.
- * The outcome, failures included, is in rec.
- */
-void pk_case_execute(struct pk_case *c, int warmup, int reps, struct pk_record *rec);
+/* True if kernel k has model m: its table entry names m's entry point. */
+bool pk_model_has_kernel(enum pk_model m, const struct pk_kernel *k);
 
 #endif

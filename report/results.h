@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "pk_kernel.h"
+#include "harness.h"
 #include "record.h"
 #include "stats.h"
 

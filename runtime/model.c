@@ -9,8 +9,8 @@
 #include <strings.h>
 
 #include "bind.h"
+#include "case.h"
 #include "partition.h"
-#include "pk_kernel.h"
 
 static const char *const model_names[PK_NMODEL] = {
 #define PK_MODEL_NAME(E, name, what) [PK_##E] = #name,
@@ -50,11 +50,6 @@ const struct pk_model_facts *pk_model_facts(enum pk_model m)
 bool pk_model_is_distributed(enum pk_model m)
 {
     return model_descs[m]->facts.distributed;
-}
-
-bool pk_model_has_kernel(enum pk_model m, const struct pk_kernel *k)
-{
-    return !model_descs[m]->has_kernel || model_descs[m]->has_kernel(k);
 }
 
 int pk_model_rank_threads(enum pk_model m, int threads_per_rank)

@@ -73,8 +73,6 @@ struct pk_model_desc {
     struct pk_model_facts facts;
     int max_workers;               /* p's bound (serial: 1); 0: none */
     const char *rank_threads_flag; /* the runner's option for threads per rank ("--threads") */
-    /* has kernel k this model? NULL: every kernel has it */
-    bool (*has_kernel)(const struct pk_kernel *k);
     /* before anything is allocated: can it run c as asked (openmp: the team)? 0, or -1 + err */
     int (*check)(const struct pk_case *c, char *err, size_t errlen);
     /* start and stop the harness's pool of workers (threads, fork); 0, or -1 with err */
@@ -117,8 +115,6 @@ const struct pk_model_facts *pk_model_facts(enum pk_model m);
 /* True for the models a launcher starts through pk-mpi: mpi and hybrid. */
 bool pk_model_is_distributed(enum pk_model m);
 
-/* True if kernel k has model m (its descriptor's has_kernel; none: every kernel). */
-bool pk_model_has_kernel(enum pk_model m, const struct pk_kernel *k);
 
 /*
  * The threads each rank of model m runs for a configuration with threads_per_rank: that for

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "pk_kernel.h"
+#include "case.h"
 
 static int fork_start(struct pk_case *c, char *err, size_t errlen)
 {

@@ -3,13 +3,8 @@
  * MPI launcher (p = ranks x T). Only some kernels have it (their hybrid.c), and it runs only
  * when named. Before it runs, each rank checks that OpenMP will give it exactly T threads.
  */
-#include "pk_kernel.h"
+#include "case.h"
 #include "team.h"
-
-static bool hybrid_has_kernel(const struct pk_kernel *k)
-{
-    return k->hybrid;
-}
 
 static int hybrid_check(const struct pk_case *c, char *err, size_t errlen)
 {
@@ -25,6 +20,5 @@ const struct pk_model_desc pk_model_hybrid = {
               .openmp = true,
               .rank_teams = true},
     .rank_threads_flag = "--threads",
-    .has_kernel = hybrid_has_kernel,
     .check = PK_MODEL_HOOK(hybrid_check),
 };

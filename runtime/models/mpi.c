@@ -3,7 +3,7 @@
  * MPI launcher; each rank holds its block of [0, n) and rank 0 gathers. pk-mpi checks the
  * ranks' partition by gathering their blocks, and the launcher places them.
  */
-#include "pk_kernel.h"
+#include "case.h"
 
 const struct pk_model_desc pk_model_mpi = {
     .name = "mpi",

@@ -4,7 +4,7 @@
  * thread's CPUs are read inside a region of p (bind_openmp.c). OpenMP's own binding variables
  * place the team (launch.c sets them from --bind).
  */
-#include "pk_kernel.h"
+#include "case.h"
 #include "team.h"
 
 static int openmp_check(const struct pk_case *c, char *err, size_t errlen)

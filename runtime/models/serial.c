@@ -3,7 +3,7 @@
  * base of every speedup. It has no pool and no partition; its one worker is pinned as
  * --bind says.
  */
-#include "pk_kernel.h"
+#include "case.h"
 
 /* The runner's thread is the worker: pin it as worker 0 of 1, then record its CPUs. */
 static int serial_place(struct pk_case *c, char *cpus, size_t len, char *err, size_t errlen)

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "model.h"
-#include "pk_kernel.h"
+#include "harness.h"
 #include "run_names.h"
 
 START_TEST(test_names_models_all_in_order)

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "pk_kernel.h"
+#include "harness.h"
 #include "sysinfo.h"
 
 static char root[64];

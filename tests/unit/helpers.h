@@ -4,7 +4,7 @@
 
 #include <stdbool.h>
 
-#include "pk_kernel.h"
+#include "harness.h"
 
 /* Where bin/pk, pk-run and pk-mpi are (PK_BIN_DIR in the environment, else the build's). */
 const char *test_bin_dir(void);
