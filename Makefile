@@ -100,7 +100,7 @@ UNIT := $(BUILD)/tests/unit-tests
 .PHONY: all run check check-slurm unit e2e deps bench bench-progs install uninstall readme-loc clean FORCE asan \
         tsan valgrind fuzz lint check-toolchains
 
-all: $(PROGRAMS)
+all: $(PROGRAMS) $(BIN)/pk-python
 
 # Per-model flags by object pattern, never by program.
 $(BUILD)/kernels/%/openmp.o $(BUILD)/common/%_openmp.o: ALL_CFLAGS += $(OMPFLAGS)
@@ -161,6 +161,13 @@ $(BIN)/pk-run: $(call obj,drivers/run.c) $(LIBPK)
 	@mkdir -p $(@D)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+# The python and python-threads models' runner: it finds drivers/pk_python_team.py and
+# kernels/*/python.py from bin/ (install does not carry it yet).
+$(BIN)/pk-python: drivers/pk-python.py
+	@mkdir -p $(@D)
+	$(call msg,COPY,$@)
+	$(Q)install -m 755 $< $@
 
 $(BIN)/pk-mpi: $(call obj,$(MPI_SRC)) $(LIBPK)
 	@mkdir -p $(@D)
