@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """pk-python: runs one configuration of a kernel's Python model and prints pk's result line.
 
     pk-python KERNEL MODEL WORKERS SIZE [-r REPS] [-w WARMUP] [--seed S] [--bind B]
