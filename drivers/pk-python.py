@@ -21,6 +21,7 @@ import socket
 import sys
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the checkout or the install
 HERE = os.path.dirname(os.path.realpath(__file__))
 ROOTS = [r for r in (os.environ.get("PK_PYTHON_DIR"), os.path.join(HERE, "..", "drivers"),
                      os.path.join(HERE, "..", "share", "parkernels", "python")) if r]
