@@ -172,8 +172,9 @@ class Team:
         if self.threads:
             return
         for w, (t, _) in enumerate(self.crew):
-            if t.exitcode is not None:
-                how = "by signal %d" % -t.exitcode if t.exitcode < 0 else "with status %d" % t.exitcode
+            code = t.exitcode
+            if code is not None:
+                how = "by signal %d" % -code if code < 0 else "with status %d" % code
                 raise RunError("worker %d (pid %d) ended %s" % (w, t.pid, how))
         for w, pid in enumerate(self.pids if self.pool else []):
             if not alive(pid):
