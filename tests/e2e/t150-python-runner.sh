@@ -47,6 +47,16 @@ for k in $KERNELS; do
     done
 done
 
+# the generated inputs follow --seed as the C kernels' do (the largest seed: 2^62)
+for k in square histogram montecarlo; do
+    ref=$("$PK_RUN" "$k" serial 1 97 -r 1 -w 0 --seed 4611686018427387904 | field result)
+    got=$("$PKPY" "$k" python 2 97 -r 1 -w 0 --seed 4611686018427387904 | field result)
+    [ -n "$ref" ] && [ "$got" = "$ref" ] && ok "$k --seed 2^62: $got, as serial C" ||
+        not_ok "$k --seed 2^62: $got, serial C $ref"
+done
+[ "$("$PKPY" polysum python 1 1e3 -r 1 -w 0 | field n)" = 1000 ] && ok "size 1e3 reads as 1000" ||
+    not_ok "size 1e3 does not read as 1000"
+
 # histogram's --sync: lock agrees exactly; none races on purpose (status race, exit 0)
 ref=$("$PK_RUN" histogram serial 1 3001 -r 1 -w 0 --bins 7 | field result)
 for m in python python-threads; do
