@@ -9,6 +9,13 @@ mp.Array with a Lock); python-threads: the same code on threading.Thread, a thre
 queue.Queue (the tutorial's multithread()). Standard library only. The kernels are
 kernels/NAME/python.py; the workers' machinery is pk_python_team.py (both found beside this
 program's checkout, or under PK_PYTHON_DIR: DIR/pk_python_team.py, DIR/kernels/NAME/python.py).
+A kernel's module defines NAME, POOL (the team: 'pool', 'crew' or None), PARAMS, MAX_N, MAX_WHY
+(optional MIN_N, TOLERANCE, UNIT with rate(n, p, seconds)) and three calls: setup(n, seed,
+params, team) -> data (inputs and reference, before the workers start: they inherit it);
+run(data, team) -> output (the timed rep); verify(data, output) -> (status, result text,
+detail, items covered), against a reference that is not the code under test.
+startup is the interpreter's own start (from /proc, in 10 ms ticks) plus the team's creation
+until every worker has reported ready; setup is the inputs and the reference.
 Exit status as pk-run's: 0 ok/race/skipped, 1 a failed or errored configuration, 2 bad input;
 killed by SIGTERM, SIGINT, SIGHUP or SIGQUIT after its workers are stopped.
 Env: PK_PROGRESS (print "pk-progress K N" on stderr), PK_FAULT (test faults, as pk-run's).
