@@ -101,7 +101,7 @@ UNIT := $(BUILD)/tests/unit-tests
 .PHONY: all run check check-slurm unit e2e deps bench bench-progs install uninstall readme-loc clean FORCE asan \
         tsan valgrind fuzz lint check-toolchains
 
-all: $(PROGRAMS)
+all: $(PROGRAMS) $(BIN)/pk-python
 
 # Per-model flags by object pattern, never by program.
 $(BUILD)/kernels/%/openmp.o $(BUILD)/runtime/%_openmp.o: ALL_CFLAGS += $(OMPFLAGS)
@@ -180,6 +180,13 @@ $(BIN)/pk-run: $(call obj,drivers/run.c) $(LIBPK)
 	@mkdir -p $(@D)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+# The python and python-threads models' runner: it finds drivers/pk_python_team.py and
+# kernels/*/python.py from bin/ (install does not carry it yet).
+$(BIN)/pk-python: drivers/pk-python.py
+	@mkdir -p $(@D)
+	$(call msg,COPY,$@)
+	$(Q)install -m 755 $< $@
 
 # pk-mpi's kernel table: kernels/registry.c again, with the mpi and hybrid entry points (it
 # says why); linked before libpk, so the archive's copy (pk-run's) is never pulled in.
