@@ -55,8 +55,7 @@ void run_progress_line(void *arg, const char *line)
     int k, total;
     char rep[32];
     (void)arg;
-    /* NOLINTNEXTLINE(cert-err34-c): the runner's own line; at worst a garbled progress line */
-    if (progress.on && progress.cfg && sscanf(line, "pk-progress %d %d", &k, &total) == 2) {
+    if (progress.on && progress.cfg && pk_progress_parse(line, &k, &total)) {
         snprintf(rep, sizeof rep, "%d/%d", k, total);
         show(rep);
     }

@@ -63,7 +63,8 @@ struct field {
 static const struct field fields[] = {
     FIELD("kernel", F_TEXT, kernel, true),
     FIELD("model", F_TEXT, model, true),
-    FIELD("p", F_INT, workers, true),         FIELD("threads", F_INT, threads, false),
+    FIELD("p", F_INT, workers, true),
+    FIELD("threads", F_INT, threads, false),
     FIELD("n", F_LLONG, n, true),
     FIELD("params", F_TEXT, params, false),
     FIELD("seed", F_ULLONG, seed, false),
@@ -350,4 +351,27 @@ int pk_record_parse(const char *line, struct pk_record *r, char *err, size_t err
         return -1;
     }
     return 0;
+}
+
+void pk_progress_print(FILE *f, int k, int n)
+{
+    fprintf(f, PK_PROGRESS_TAG "%d %d\n", k, n);
+}
+
+bool pk_progress_parse(const char *line, int *k, int *n)
+{
+    size_t tag = strlen(PK_PROGRESS_TAG);
+    char *end;
+    if (strncmp(line, PK_PROGRESS_TAG, tag) != 0)
+        return false;
+    long a = strtol(line + tag, &end, 10), b;
+    if (end == line + tag || *end != ' ')
+        return false;
+    const char *second = end + 1;
+    b = strtol(second, &end, 10);
+    if (end == second || a < 0 || b < a || b > PK_MAX_REPS * 2L)
+        return false;
+    *k = (int)a;
+    *n = (int)b;
+    return true;
 }

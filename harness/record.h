@@ -21,6 +21,13 @@
 #define PK_RECORD_VERSION "v1"
 #define PK_MAX_REPS       1000
 
+/*
+ * The progress line a runner prints on stderr after each rep when asked (PK_PROGRESS):
+ * "pk-progress K N", K reps done of N, warm-up included. pk routes these lines apart from the
+ * runner's other stderr (child.c) and draws its own progress from them (cmd_run_progress.c).
+ */
+#define PK_PROGRESS_TAG "pk-progress "
+
 struct pk_record {
     char kernel[32], model[16];
     int workers; /* all of them: for hybrid, ranks x threads */
@@ -68,5 +75,11 @@ int pk_record_parse(const char *line, struct pk_record *r, char *err, size_t err
 
 /* Copies src into dst (size dstlen) with spaces, '%' and control bytes as %XX. */
 void pk_record_escape(char *dst, size_t dstlen, const char *src);
+
+/* Prints the progress line for k of n reps to f. */
+void pk_progress_print(FILE *f, int k, int n);
+
+/* Reads a progress line into *k and *n; false if line is not one. */
+bool pk_progress_parse(const char *line, int *k, int *n);
 
 #endif

@@ -8,12 +8,6 @@
 
 #include "timer.h"
 
-/* The progress line that pk reads from a runner's stderr (launch/child.c). */
-static void progress(int k, int n)
-{
-    fprintf(stderr, "pk-progress %d %d\n", k, n);
-}
-
 /*
  * One rep: reset, run and time it, then the untimed after hook. Returns rc as every process
  * agreed on it; *who is the process whose failure counts (-1: one process, or none failed).
@@ -56,7 +50,7 @@ static bool judge(struct pk_case *c, const struct pk_reps *h, int index, int war
     if (!pk_record_add_verdict(rec, c->kernel, index, &v))
         return false;
     if (c->progress)
-        progress(index + 1, total);
+        pk_progress_print(stderr, index + 1, total);
     return !(c->until_ci > 0 && pk_record_precise(rec, c->until_ci));
 }
 

@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "record.h"
 #include "timer.h"
 
 #define OUT_CAP  (4u << 20)  /* stdout kept whole up to this */
@@ -75,9 +76,9 @@ struct line_splitter {
 
 static void splitter_flush(struct line_splitter *ls, bool newline)
 {
-    static const char tag[] = "pk-progress ";
     ls->line[ls->len] = '\0';
-    if (newline && ls->ctl && ls->ctl->on_progress && strncmp(ls->line, tag, sizeof tag - 1) == 0)
+    if (newline && ls->ctl && ls->ctl->on_progress &&
+        strncmp(ls->line, PK_PROGRESS_TAG, strlen(PK_PROGRESS_TAG)) == 0)
         ls->ctl->on_progress(ls->ctl->progress_arg, ls->line);
     else {
         sink_add(ls->tail, ls->line, ls->len);

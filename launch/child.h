@@ -26,7 +26,7 @@ struct pk_child_control {
     volatile sig_atomic_t stop; /* set: end the running child's group and return */
     volatile sig_atomic_t kill; /* set: the same, at once, with SIGKILL and no grace */
     volatile sig_atomic_t pgid; /* the running child's process group, 0 when none */
-    /* optional: gets each stderr line starting with "pk-progress " (kept out of r->err) */
+    /* optional: gets each stderr line starting with PK_PROGRESS_TAG (record.h; kept out of r->err) */
     void (*on_progress)(void *arg, const char *line);
     void *progress_arg;
 };

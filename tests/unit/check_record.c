@@ -121,6 +121,26 @@ START_TEST(test_record_status_table)
 }
 END_TEST
 
+START_TEST(test_record_progress_line_round_trips)
+{
+    char buf[64];
+    int k = -1, n = -1;
+    FILE *f = fmemopen(buf, sizeof buf, "w");
+    ck_assert_ptr_nonnull(f);
+    pk_progress_print(f, 3, 12);
+    fclose(f);
+    ck_assert_str_eq(buf, "pk-progress 3 12\n");
+    ck_assert(pk_progress_parse(buf, &k, &n));
+    ck_assert_int_eq(k, 3);
+    ck_assert_int_eq(n, 12);
+    /* not progress lines: another tag, no numbers, one number, K beyond N, negative */
+    const char *bad[] = {"pk-result 3 12", "pk-progress", "pk-progress x y", "pk-progress 3",
+                         "pk-progress 13 12", "pk-progress -1 12", "pk-progress 3 x"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        ck_assert_msg(!pk_progress_parse(bad[i], &k, &n), "%s", bad[i]);
+}
+END_TEST
+
 Suite *record_suite(void)
 {
     Suite *s = suite_create("record");
@@ -129,6 +149,7 @@ Suite *record_suite(void)
     tcase_add_test(tc, test_record_refuses_every_truncation);
     tcase_add_test(tc, test_record_refuses_malformed);
     tcase_add_test(tc, test_record_status_table);
+    tcase_add_test(tc, test_record_progress_line_round_trips);
     suite_add_tcase(s, tc);
     return s;
 }
