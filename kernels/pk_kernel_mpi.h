@@ -27,20 +27,4 @@ static inline int pk_mpi_call(pk_mpi_fn slot, struct pk_case *c, MPI_Comm comm)
     return pk_kernels_with_mpi ? ((pk_mpi_run_fn)slot)(c, comm) : -1;
 }
 
-int histogram_mpi(struct pk_case *c, MPI_Comm comm);
-int mandelbrot_mpi(struct pk_case *c, MPI_Comm comm);
-int matmul_mpi(struct pk_case *c, MPI_Comm comm);
-int matmul_hybrid(struct pk_case *c, MPI_Comm comm);
-int montecarlo_mpi(struct pk_case *c, MPI_Comm comm);
-int pi_mpi(struct pk_case *c, MPI_Comm comm);
-int pi_hybrid(struct pk_case *c, MPI_Comm comm);
-int polysum_mpi(struct pk_case *c, MPI_Comm comm);
-int polysum_hybrid(struct pk_case *c, MPI_Comm comm);
-int spawn_mpi(struct pk_case *c, MPI_Comm comm);
-int square_mpi(struct pk_case *c, MPI_Comm comm);
-int stencil_mpi(struct pk_case *c, MPI_Comm comm);
-int stencil_hybrid(struct pk_case *c, MPI_Comm comm);
-int stream_mpi(struct pk_case *c, MPI_Comm comm);
-int stream_mpi_collect(struct pk_case *c, MPI_Comm comm);
-
 #endif

@@ -5,7 +5,8 @@
  * To add a kernel:
  *   1. make kernels/<name>/ with kernel.h, kernel.c (setup, reset, verify), one file per model
  *      (serial.c openmp.c threads.c fork.c mpi.c, hybrid.c if it has one) and README.md;
- *   2. add its entry below, and declare its mpi (and hybrid) entry point in pk_kernel_mpi.h;
+ *   2. add its entry below, and its kernel.h and kernel_mpi.h (which declares its mpi, and
+ *      hybrid, entry points for mpicc) to the two include lists;
  *   3. give it class sizes: S runs in milliseconds, W about 0.1 s serial, A about 1 s,
  *      B about 10 s, C for clusters (measure them; say so in its README).
  * The Makefile finds the files; the unit tests run every entry in every model.
@@ -15,6 +16,18 @@
  */
 #include <stdio.h>
 
+#ifdef PK_WITH_MPI /* pk-mpi: each kernel's mpi entry points too */
+#include "histogram/kernel_mpi.h"
+#include "mandelbrot/kernel_mpi.h"
+#include "matmul/kernel_mpi.h"
+#include "montecarlo/kernel_mpi.h"
+#include "pi/kernel_mpi.h"
+#include "polysum/kernel_mpi.h"
+#include "spawn/kernel_mpi.h"
+#include "square/kernel_mpi.h"
+#include "stencil/kernel_mpi.h"
+#include "stream/kernel_mpi.h"
+#else
 #include "histogram/kernel.h"
 #include "mandelbrot/kernel.h"
 #include "matmul/kernel.h"
@@ -25,6 +38,7 @@
 #include "square/kernel.h"
 #include "stencil/kernel.h"
 #include "stream/kernel.h"
+#endif
 
 /*
  * Each program links the entry points of the models it runs, and no other model's code: the
@@ -32,7 +46,6 @@
  * called, so that the entry still says the model exists (pk_kernel_has_hybrid, pk list).
  */
 #if defined(PK_WITH_MPI) /* pk-mpi: the mpi and hybrid models, by mpicc */
-#include "pk_kernel_mpi.h"
 /* the conditional operator makes the compiler check that f has pk_mpi_run_fn's type */
 #define PK_MPI_FN(f) ((pk_mpi_fn)(1 ? (f) : (pk_mpi_run_fn)0))
 #define PK_RUN_FN(f) run_not_linked

@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "pk_kernel_mpi.h"
+#include "kernel_mpi.h"
 
 int histogram_mpi(struct pk_case *c, MPI_Comm comm)
 {

@@ -13,7 +13,7 @@
  */
 #include "kernel.h"
 
-#include "pk_kernel_mpi.h"
+#include "kernel_mpi.h"
 
 enum { TAG_ROWS = 1, TAG_CHUNK = 2 };
 

@@ -5,6 +5,10 @@
 #include "kernel.h"
 #include "pk_kernel_mpi.h"
 
+/* Its entry points in the kernel table (registry.c, pk-mpi's build). */
+int matmul_mpi(struct pk_case *c, MPI_Comm comm);
+int matmul_hybrid(struct pk_case *c, MPI_Comm comm);
+
 /* Scatters every rank its rows of A and broadcasts B; returns this rank's rows of C. */
 struct pk_range matmul_mpi_distribute(struct pk_case *c, MPI_Comm comm);
 

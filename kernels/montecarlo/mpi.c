@@ -4,7 +4,7 @@
  */
 #include "kernel.h"
 
-#include "pk_kernel_mpi.h"
+#include "kernel_mpi.h"
 
 int montecarlo_mpi(struct pk_case *c, MPI_Comm comm)
 {

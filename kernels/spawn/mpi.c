@@ -6,7 +6,7 @@
  */
 #include "kernel.h"
 
-#include "pk_kernel_mpi.h"
+#include "kernel_mpi.h"
 
 int spawn_mpi(struct pk_case *c, MPI_Comm comm)
 {

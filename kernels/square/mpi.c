@@ -9,7 +9,7 @@
 
 #include <limits.h>
 
-#include "pk_kernel_mpi.h"
+#include "kernel_mpi.h"
 
 #ifndef SQUARE_MPI_WINDOW
 #define SQUARE_MPI_WINDOW INT_MAX /* a test build sets it small to exercise several windows */

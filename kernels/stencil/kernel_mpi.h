@@ -5,6 +5,10 @@
 #include "kernel.h"
 #include "pk_kernel_mpi.h"
 
+/* Its entry points in the kernel table (registry.c, pk-mpi's build). */
+int stencil_mpi(struct pk_case *c, MPI_Comm comm);
+int stencil_hybrid(struct pk_case *c, MPI_Comm comm);
+
 /* This rank's rows and its neighbours (MPI_PROC_NULL where a halo is the fixed boundary). */
 struct stencil_block stencil_mpi_block(const struct pk_case *c);
 

@@ -5,7 +5,7 @@
  */
 #include "kernel.h"
 
-#include "pk_kernel_mpi.h"
+#include "kernel_mpi.h"
 
 int stream_mpi(struct pk_case *c, MPI_Comm comm)
 {

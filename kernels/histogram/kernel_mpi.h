@@ -1,0 +1,11 @@
+/* histogram: its mpi entry points, for the code mpicc builds (pk_kernel_mpi.h names MPI_Comm). */
+#ifndef HISTOGRAM_KERNEL_MPI_H
+#define HISTOGRAM_KERNEL_MPI_H
+
+#include "kernel.h"
+#include "pk_kernel_mpi.h"
+
+/* Its entry points in the kernel table (registry.c, pk-mpi's build). */
+int histogram_mpi(struct pk_case *c, MPI_Comm comm);
+
+#endif

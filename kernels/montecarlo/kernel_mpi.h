@@ -1,0 +1,11 @@
+/* montecarlo: its mpi entry points, for the code mpicc builds (pk_kernel_mpi.h names MPI_Comm). */
+#ifndef MONTECARLO_KERNEL_MPI_H
+#define MONTECARLO_KERNEL_MPI_H
+
+#include "kernel.h"
+#include "pk_kernel_mpi.h"
+
+/* Its entry points in the kernel table (registry.c, pk-mpi's build). */
+int montecarlo_mpi(struct pk_case *c, MPI_Comm comm);
+
+#endif
