@@ -25,14 +25,6 @@ int pk_kernel_param_index(const struct pk_kernel *k, const char *name)
     return -1;
 }
 
-bool pk_kernel_param_known(const char *name)
-{
-    for (int i = 0; i < pk_nkernels; i++)
-        if (pk_kernel_param_index(&pk_kernels[i], name) >= 0)
-            return true;
-    return false;
-}
-
 bool pk_model_has_kernel(enum pk_model m, const struct pk_kernel *k)
 {
     const struct pk_model_facts *f = pk_model_facts(m);

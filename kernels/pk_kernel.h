@@ -129,9 +129,6 @@ const struct pk_kernel *pk_kernel_find(const char *name);
 /* The index of k's parameter called name, or -1. */
 int pk_kernel_param_index(const struct pk_kernel *k, const char *name);
 
-/* True if any kernel has a parameter called name (pk accepts --NAME for it). */
-bool pk_kernel_param_known(const char *name);
-
 /* True if kernel k has model m: its table entry names m's entry point. */
 bool pk_model_has_kernel(enum pk_model m, const struct pk_kernel *k);
 

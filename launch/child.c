@@ -275,22 +275,6 @@ void pk_child_free(struct pk_child *r)
     r->out = r->err = NULL;
 }
 
-void pk_child_last_line(const char *text, char *buf, size_t len)
-{
-    const char *end = text + strlen(text);
-    buf[0] = '\0';
-    while (end > text && (end[-1] == '\n' || end[-1] == '\r' || end[-1] == ' '))
-        end--;
-    const char *start = end;
-    while (start > text && start[-1] != '\n')
-        start--;
-    size_t n = (size_t)(end - start);
-    if (n >= len)
-        n = len - 1;
-    memcpy(buf, start, n);
-    buf[n] = '\0';
-}
-
 bool pk_child_on_path(const char *name)
 {
     char candidate[4096];

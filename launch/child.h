@@ -44,9 +44,6 @@ int pk_child_run(char *const argv[], double timeout_s, struct pk_child_control *
 /* Frees what pk_child_run allocated in r. */
 void pk_child_free(struct pk_child *r);
 
-/* The last non-empty line of text (up to len - 1 bytes) into buf; "" if there is none. */
-void pk_child_last_line(const char *text, char *buf, size_t len);
-
 /* True if an executable called name is on PATH (or is a path to one). */
 bool pk_child_on_path(const char *name);
 

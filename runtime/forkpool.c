@@ -298,11 +298,6 @@ out_kill:
     return -1;
 }
 
-int pk_forkpool_workers(const struct pk_forkpool *pool)
-{
-    return pool->workers;
-}
-
 int pk_forkpool_stop(struct pk_forkpool *pool, char *err, size_t errlen)
 {
     int rc = 0;

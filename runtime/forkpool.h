@@ -39,9 +39,6 @@ int pk_forkpool_start(struct pk_forkpool **pool, int workers, char *err, size_t 
 int pk_forkpool_run(struct pk_forkpool *pool, pk_forkpool_fn fn, void *arg, void *results,
                     size_t result_size, char *err, size_t errlen);
 
-/* The number of workers. */
-int pk_forkpool_workers(const struct pk_forkpool *pool);
-
 /*
  * Ends the workers (closing their task pipes), reaps them, closes every descriptor and frees the
  * pool; pool may be NULL. Returns 0, or -1 with a reason in err if a worker ended badly.

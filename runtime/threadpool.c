@@ -105,11 +105,6 @@ int pk_threadpool_run(struct pk_threadpool *pool, pk_threadpool_fn fn, void *arg
     return status;
 }
 
-int pk_threadpool_workers(const struct pk_threadpool *pool)
-{
-    return pool->workers;
-}
-
 void pk_threadpool_stop(struct pk_threadpool *pool)
 {
     if (!pool)

@@ -22,9 +22,6 @@ int pk_threadpool_start(struct pk_threadpool **pool, int workers, char *err, siz
  */
 int pk_threadpool_run(struct pk_threadpool *pool, pk_threadpool_fn fn, void *arg);
 
-/* The number of workers. */
-int pk_threadpool_workers(const struct pk_threadpool *pool);
-
 /* Ends and joins the threads and frees the pool; pool may be NULL. */
 void pk_threadpool_stop(struct pk_threadpool *pool);
 
