@@ -132,7 +132,10 @@ int pk_kernel_param_index(const struct pk_kernel *k, const char *name);
 /* True if any kernel has a parameter called name (pk accepts --NAME for it). */
 bool pk_kernel_param_known(const char *name);
 
-/* True if kernel k has model m: its table entry names m's entry point. */
+/*
+ * True if kernel k has model m: its table entry names m's entry point; for an interpreted
+ * model, its runner listed k (pk asks it first: pk_launch_available).
+ */
 bool pk_model_has_kernel(enum pk_model m, const struct pk_kernel *k);
 
 #endif
