@@ -244,12 +244,24 @@ bench:
 # make run keeps what it measured: RUN_RESULTS (default results/run-DATE.csv, ignored by git).
 RUN_STAMP   := $(shell date +%Y-%m-%dT%H%M%S)
 RUN_RESULTS ?= results/run-$(RUN_STAMP).csv
+# Then, unless RUN says otherwise, a second section (RUN_PYTHON): the tutorial's job at its size
+# in every available model, C and Python (python, python-threads) alike, into RUN_PY_RESULTS.
+ifeq ($(RUN),)
+RUN_PYTHON ?= polysum -n 1e6 -p 1,2
+endif
+RUN_PY_RESULTS ?= $(RUN_RESULTS:.csv=)-python.csv
 run:
 	@sh .ci/deps --if-missing
 	@$(MAKE) --no-print-directory all
 	@mkdir -p "$$(dirname '$(RUN_RESULTS)')"
-	@$(BIN)/pk run -o '$(RUN_RESULTS)' $(RUN); rc=$$?; \
-	  if [ -s '$(RUN_RESULTS)' ]; then echo "make run: results in $(RUN_RESULTS); next:" \
+	@$(BIN)/pk run -o '$(RUN_RESULTS)' $(RUN); rc=$$?; files='$(RUN_RESULTS)'; \
+	  if [ -n '$(RUN_PYTHON)' ]; then \
+	    models=$$($(BIN)/pk list | awk '/^models/ {on = 1; next} /^$$/ {on = 0} \
+	      on && $$2 == "available" {printf "%s%s", n++ ? "," : "", $$1}'); \
+	    echo "make run: $(RUN_PYTHON) in every available model, C and Python"; \
+	    $(BIN)/pk run -o '$(RUN_PY_RESULTS)' -m "$$models" $(RUN_PYTHON) || rc=1; \
+	    files="$$files $(RUN_PY_RESULTS)"; fi; \
+	  if [ -s '$(RUN_RESULTS)' ]; then echo "make run: results in $$files; next:" \
 	    "$(BIN)/pk report $(RUN_RESULTS)  or  $(BIN)/pk plot $(RUN_RESULTS) -o plots"; fi; \
 	  exit $$rc
 

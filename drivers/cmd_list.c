@@ -106,7 +106,8 @@ static void column_sharers(enum pk_model m, char *buf, size_t len)
     pk_model_source(m, a, sizeof a);
     for (int o = m + 1; o < PK_NMODEL && used < len; o++)
         if (strcmp(a, pk_model_source((enum pk_model)o, b, sizeof b)) == 0)
-            used += (size_t)snprintf(buf + used, len - used, ", %s", pk_model_name((enum pk_model)o));
+            used +=
+                (size_t)snprintf(buf + used, len - used, ", %s", pk_model_name((enum pk_model)o));
 }
 
 /* pk list --loc: kernels x (shared, models), then each column's total and median over kernels. */
@@ -185,7 +186,8 @@ static int list_loc(void)
         for (int i = 0; i < pk_nkernels; i++)
             have += pk_model_has_kernel((enum pk_model)m, &pk_kernels[i]);
         column_sharers((enum pk_model)m, sharers, sizeof sharers);
-        if (have < pk_nkernels) /* one line each: "(hybrid: ...)", "(python, python-threads: ...)" */
+        /* one line each: "(hybrid: ...)", "(python, python-threads: ...)" */
+        if (have < pk_nkernels)
             printf("%s(%s%s: %s)", said++ ? "\n-: the kernel has no such model " : " ",
                    pk_model_name((enum pk_model)m), sharers,
                    run_names_kernels_with(names, sizeof names, (enum pk_model)m));

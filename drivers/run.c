@@ -54,8 +54,7 @@ static void usage(FILE *f)
             continue;
         interpreted_program = d->program;
         fprintf(f, ", %s through %s",
-                run_names_models(others, sizeof others, run_by_program, ", ", " and "),
-                d->program);
+                run_names_models(others, sizeof others, run_by_program, ", ", " and "), d->program);
     }
     fprintf(f, ".\n");
 }

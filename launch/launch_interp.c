@@ -45,8 +45,7 @@ static bool probe(const struct pk_launch *l, enum pk_model m, char *why, size_t 
     interpreter(d, &from_env);
     if (!pk_child_on_path(interp)) {
         if (from_env)
-            snprintf(why, len, "%s '%s' is not an executable program", d->interpreter_env,
-                     interp);
+            snprintf(why, len, "%s '%s' is not an executable program", d->interpreter_env, interp);
         else
             snprintf(why, len, "%s not found on PATH (install %s, or set %s)", interp, interp,
                      d->interpreter_env);

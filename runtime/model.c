@@ -65,9 +65,8 @@ void pk_model_join(char *buf, size_t len, int runner)
     buf[0] = '\0';
     for (int i = 0; i < PK_NMODEL && used < len; i++)
         if (runner < 0 || model_descs[i]->runner == (enum pk_runner)runner)
-            used +=
-                (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "",
-                                  pk_model_name((enum pk_model)i));
+            used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "",
+                                     pk_model_name((enum pk_model)i));
 }
 
 void pk_model_cpus_here(char *cpus, size_t len)

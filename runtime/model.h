@@ -11,9 +11,9 @@
     X(OPENMP, openmp, "OpenMP parallel for and reductions (libgomp)")                              \
     X(THREADS, threads, "POSIX threads, explicit block partition, per-worker slots")               \
     X(FORK, fork, "fork()ed worker processes sharing an arena, results through pipes")             \
-    X(MPI, mpi, "MPI ranks (Open MPI) gathering to rank 0")                                    \
-    X(HYBRID, hybrid, "MPI ranks x OpenMP threads per rank (--threads)")                        \
-    X(PYTHON, python, "Python multiprocessing: Process, Queue, Pool, Value/Array (pk-python)")    \
+    X(MPI, mpi, "MPI ranks (Open MPI) gathering to rank 0")                                        \
+    X(HYBRID, hybrid, "MPI ranks x OpenMP threads per rank (--threads)")                           \
+    X(PYTHON, python, "Python multiprocessing: Process, Queue, Pool, Value/Array (pk-python)")     \
     X(PYTHON_THREADS, python_threads, "the same Python on threading.Thread: one GIL (pk-python)")
 
 enum pk_model {
@@ -72,7 +72,7 @@ struct pk_kernel;
  * model runs. A hook left NULL means "nothing to do" (the contract of each says what then).
  */
 struct pk_model_desc {
-    const char *name; /* the name of the PK_MODELS entry, '_' as '-' (its what stays there) */
+    const char *name;      /* its PK_MODELS entry's name, '_' as '-' (its what stays there) */
     enum pk_runner runner; /* what starts it: pk-run, or a launcher through pk-mpi */
     struct pk_model_facts facts;
     int max_workers;               /* p's bound (serial: 1); 0: none */

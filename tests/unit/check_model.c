@@ -155,9 +155,9 @@ START_TEST(test_model_interpreted_kernels_as_the_runner_says)
     const struct pk_kernel *polysum = pk_kernel_find("polysum"), *spawn = pk_kernel_find("spawn");
 
     ck_assert(!pk_model_has_kernel(PK_PYTHON, polysum)); /* not asked yet: none */
-    ck_assert_int_eq(pk_model_set_kernels(PK_PYTHON, "polysum 1.2e-07\n\nspawn 0.002 worker\n",
-                                          err, sizeof err),
-                     0);
+    ck_assert_int_eq(
+        pk_model_set_kernels(PK_PYTHON, "polysum 1.2e-07\n\nspawn 0.002 worker\n", err, sizeof err),
+        0);
     ck_assert(pk_model_has_kernel(PK_PYTHON, polysum) && pk_model_has_kernel(PK_PYTHON, spawn));
     ck_assert(!pk_model_has_kernel(PK_PYTHON, pk_kernel_find("stream")));
     ck_assert(!pk_model_has_kernel(PK_PYTHON_THREADS, polysum)); /* each model is asked */
