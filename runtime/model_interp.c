@@ -23,15 +23,17 @@ static int nlisted[PK_NMODEL];
 int pk_model_set_kernels(enum pk_model m, const char *reply, char *err, size_t errlen)
 {
     int n = 0;
-    for (const char *line = reply; line && *line; line = strchr(line, '\n'), line += !!line) {
-        char name[32], per[16] = "";
+    for (const char *line = reply, *end; line && *line; line = *end ? end + 1 : end) {
+        char text[128], name[32], per[16] = "";
         double seconds;
-        int got = sscanf(line, "%31s %lf %15s", name, &seconds, per);
-        if (*line == '\n')
+        end = line + strcspn(line, "\n");
+        if (end == line) /* an empty line */
             continue;
+        snprintf(text, sizeof text, "%.*s", (int)(end - line), line); /* this line only */
+        int got = sscanf(text, "%31s %lf %15s", name, &seconds, per);
         if (got < 2 || !(seconds >= 0) || n == MAX_LISTED) {
             snprintf(err, errlen, "its runner's list of kernels has a bad line: '%.*s'",
-                     (int)strcspn(line, "\n"), line);
+                     (int)(end - line), line);
             return -1;
         }
         snprintf(listed[m][n].name, sizeof listed[m][n].name, "%s", name);

@@ -165,6 +165,10 @@ START_TEST(test_model_interpreted_kernels_as_the_runner_says)
     ck_assert_double_eq_tol(pk_model_rep_seconds(PK_PYTHON, "spawn", 3, 10), 0.06, 1e-12);
     ck_assert(pk_model_rep_seconds(PK_PYTHON, "stream", 1, 10) == 0);
     ck_assert(pk_model_rep_seconds(PK_SERIAL, "polysum", 1, 10) == 0);
+    /* "worker" is read from its own line only: polysum's rate is per item, spawn's per worker */
+    ck_assert_double_eq_tol(pk_model_rep_seconds(PK_PYTHON, "polysum", 3, 10), 1.2e-6, 1e-15);
+    ck_assert_int_eq(pk_model_set_kernels(PK_PYTHON, "polysum\nworker 1\n", err, sizeof err), -1);
+    ck_assert_str_eq(err, "its runner's list of kernels has a bad line: 'polysum'");
     ck_assert_int_eq(pk_model_set_kernels(PK_PYTHON, "polysum fast\n", err, sizeof err), -1);
     ck_assert_str_eq(err, "its runner's list of kernels has a bad line: 'polysum fast'");
     ck_assert_str_eq(pk_model_source(PK_PYTHON, file, sizeof file), "python.py");
