@@ -101,6 +101,11 @@ done
 "$PK" show polysum >"$TMP/out"
 [ "$(grep -c '^==> polysum/python.py' "$TMP/out")" -eq 1 ] && ok "pk show polysum: python.py once" ||
     not_ok "pk show polysum shows python.py $(grep -c '^==> polysum/python.py' "$TMP/out") times"
+"$PK" show polysum --diff serial python -U 100000 >"$TMP/d" 2>&1; rc=$?
+tail -n +4 "$TMP/d" | sed -n 's/^[ +]//p' >"$TMP/b"
+[ $rc -eq 0 ] && head -n 2 "$TMP/d" | tr '\n' ' ' | grep -qxF -- "--- polysum/serial.c +++ polysum/python.py " &&
+    cmp -s "$TMP/b" "$SRC" && ok "pk show polysum --diff serial python: the diff rebuilds python.py" ||
+    { not_ok "pk show --diff serial python (exit $rc)"; diag "$TMP/d"; }
 code=$(grep -cvE '^[[:space:]]*(#.*)?$' "$SRC")
 "$PK" list --loc >"$TMP/loc" 2>&1
 col=$(awk '$1 == "kernel" {for (i = 1; i <= NF; i++) if ($i == "python") c = i} $1 == "polysum" && c {print $(c + 0)}' "$TMP/loc")
