@@ -83,7 +83,8 @@ KERNEL_SRC  := $(filter-out %/mpi.c %/hybrid.c,$(wildcard kernels/*/*.c)) $(wild
 HARNESS_SRC := $(wildcard harness/*.c)
 MPI_SRC     := $(wildcard kernels/*/mpi.c kernels/*/hybrid.c) drivers/run_mpi.c $(MPI_EXTRA_SRC)
 REPORT_SRC  := $(wildcard report/*.c show/*.c) launch/child.c launch/launch_flavour.c
-PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) launch/launch.c launch/launch_result.c
+PK_SRC      := drivers/pk.c $(wildcard drivers/cmd_*.c) launch/launch.c launch/launch_result.c \
+               launch/launch_interp.c
 UNIT_SRC    := $(wildcard tests/unit/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
@@ -181,8 +182,8 @@ $(BIN)/pk-run: $(call obj,drivers/run.c) $(LIBPK)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
-# The python and python-threads models' runner: it finds drivers/pk_python_team.py and
-# kernels/*/python.py from bin/ (install does not carry it yet).
+# The interpreted models' runner (python, python-threads: runtime/models/python*.c): it finds
+# drivers/pk_python_team.py and kernels/*/python.py from bin/, or installed under share/parkernels.
 $(BIN)/pk-python: drivers/pk-python.py
 	@mkdir -p $(@D)
 	$(call msg,COPY,$@)
@@ -243,12 +244,24 @@ bench:
 # make run keeps what it measured: RUN_RESULTS (default results/run-DATE.csv, ignored by git).
 RUN_STAMP   := $(shell date +%Y-%m-%dT%H%M%S)
 RUN_RESULTS ?= results/run-$(RUN_STAMP).csv
+# Then, unless RUN says otherwise, a second section (RUN_PYTHON): the tutorial's job at its size
+# in every available model, C and Python (python, python-threads) alike, into RUN_PY_RESULTS.
+ifeq ($(RUN),)
+RUN_PYTHON ?= polysum -n 1e6 -p 1,2
+endif
+RUN_PY_RESULTS ?= $(RUN_RESULTS:.csv=)-python.csv
 run:
 	@sh .ci/deps --if-missing
 	@$(MAKE) --no-print-directory all
 	@mkdir -p "$$(dirname '$(RUN_RESULTS)')"
-	@$(BIN)/pk run -o '$(RUN_RESULTS)' $(RUN); rc=$$?; \
-	  if [ -s '$(RUN_RESULTS)' ]; then echo "make run: results in $(RUN_RESULTS); next:" \
+	@$(BIN)/pk run -o '$(RUN_RESULTS)' $(RUN); rc=$$?; files='$(RUN_RESULTS)'; \
+	  if [ -n '$(RUN_PYTHON)' ]; then \
+	    models=$$($(BIN)/pk list | awk '/^models/ {on = 1; next} /^$$/ {on = 0} \
+	      on && $$2 == "available" {printf "%s%s", n++ ? "," : "", $$1}'); \
+	    echo "make run: $(RUN_PYTHON) in every available model, C and Python"; \
+	    $(BIN)/pk run -o '$(RUN_PY_RESULTS)' -m "$$models" $(RUN_PYTHON) || rc=1; \
+	    files="$$files $(RUN_PY_RESULTS)"; fi; \
+	  if [ -s '$(RUN_RESULTS)' ]; then echo "make run: results in $$files; next:" \
 	    "$(BIN)/pk report $(RUN_RESULTS)  or  $(BIN)/pk plot $(RUN_RESULTS) -o plots"; fi; \
 	  exit $$rc
 
@@ -401,15 +414,17 @@ HPC_FILES := hpc/README.md hpc/submit hpc/testing/cluster $(wildcard hpc/slurm/*
 SHARE := $(DESTDIR)$(PREFIX)/share
 
 # The kernels' sources go along, for 'pk show' and 'pk list --loc' (pk looks in ../share).
-KERNEL_SHARE := $(wildcard kernels/*/*.c kernels/*/*.h kernels/*/README.md)
+KERNEL_SHARE := $(wildcard kernels/*/*.c kernels/*/*.h kernels/*/*.py kernels/*/README.md)
 COMPLETIONS  := $(SHARE)/bash-completion/completions
 # Every file 'make install' puts, below PREFIX: 'make uninstall' removes exactly these.
-INSTALLED := $(PROGRAMS:$(BIN)/%=bin/%) share/man/man1/pk.1 share/bash-completion/completions/pk \
+INSTALLED := $(PROGRAMS:$(BIN)/%=bin/%) bin/pk-python share/man/man1/pk.1 \
+             share/bash-completion/completions/pk share/parkernels/python/pk_python_team.py \
              $(addprefix share/parkernels/,$(KERNEL_SHARE) $(HPC_FILES))
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/man/man1 $(COMPLETIONS)
-	install -m 755 $(PROGRAMS) $(DESTDIR)$(PREFIX)/bin/
+	install -m 755 $(PROGRAMS) $(BIN)/pk-python $(DESTDIR)$(PREFIX)/bin/
+	install -D -m 644 drivers/pk_python_team.py $(SHARE)/parkernels/python/pk_python_team.py
 	install -m 644 drivers/pk.1 $(SHARE)/man/man1/pk.1
 	install -m 644 drivers/pk.bash-completion $(COMPLETIONS)/pk
 	$(Q)for f in $(KERNEL_SHARE); do \

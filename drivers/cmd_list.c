@@ -16,7 +16,9 @@ static const char list_usage[] =
     "usage: pk list [--loc]\n"
     "Lists the kernels, their class sizes and options, and the models with their availability.\n"
     "  --loc   instead, a table of each kernel's source lines per model file: lines with code,\n"
-    "          not blank and not only comment, counted by pk's own C lexer. 'shared' counts the\n"
+    "          not blank and not only comment, counted by pk's own C lexer (python.py: not\n"
+    "          blank and not only a # comment; models that run one file share its column,\n"
+    "          named for the first). 'shared' counts the\n"
     "          kernel's other files (kernel.h, kernel.c, ...), which every model uses, once;\n"
     "          runtime/ (partition, thread and fork pools) is not counted. See 'pk show'.\n";
 
@@ -32,7 +34,7 @@ static int loc_file(const char *dir, const char *kernel, const char *file)
         fprintf(stderr, "pk: %s\n", err);
         return -1;
     }
-    pk_loc_scan(text, len, NULL, NULL, &c);
+    pk_loc_scan_file(file, text, len, &c);
     free(text);
     return c.code;
 }
@@ -41,8 +43,7 @@ static bool is_model_file(const char *name)
 {
     char file[32];
     for (int m = 0; m < PK_NMODEL; m++) {
-        snprintf(file, sizeof file, "%s.c", pk_model_name((enum pk_model)m));
-        if (strcmp(name, file) == 0)
+        if (strcmp(name, pk_model_source((enum pk_model)m, file, sizeof file)) == 0)
             return true;
     }
     return false;
@@ -85,6 +86,30 @@ static void print_stat(double x)
         printf(" %8.1f", x);
 }
 
+/* True if model m has a column of its own: no model before it has its file (python.py). */
+static bool own_column(enum pk_model m)
+{
+    char a[32], b[32];
+    pk_model_source(m, a, sizeof a);
+    for (int o = 0; o < (int)m; o++)
+        if (strcmp(a, pk_model_source((enum pk_model)o, b, sizeof b)) == 0)
+            return false;
+    return true;
+}
+
+/* The models that share m's column, after m's own name: ", python-threads". */
+static void column_sharers(enum pk_model m, char *buf, size_t len)
+{
+    char a[32], b[32];
+    size_t used = 0;
+    buf[0] = '\0';
+    pk_model_source(m, a, sizeof a);
+    for (int o = m + 1; o < PK_NMODEL && used < len; o++)
+        if (strcmp(a, pk_model_source((enum pk_model)o, b, sizeof b)) == 0)
+            used +=
+                (size_t)snprintf(buf + used, len - used, ", %s", pk_model_name((enum pk_model)o));
+}
+
 /* pk list --loc: kernels x (shared, models), then each column's total and median over kernels. */
 static int list_loc(void)
 {
@@ -93,6 +118,10 @@ static int list_loc(void)
     double *col = malloc((size_t)NCOL * (size_t)pk_nkernels * sizeof *col);
     int failed = 0;
 
+    struct pk_launch l;
+    pk_launch_init(&l);
+    for (int m = 0; m < PK_NMODEL; m++) /* an interpreted model's runner says its kernels */
+        pk_launch_available(&l, (enum pk_model)m, err, sizeof err);
     if (!col || pk_source_dir(dir, sizeof dir, err, sizeof err)) {
         fprintf(stderr, "pk: %s\n", col ? err : "out of memory");
         free(col);
@@ -101,7 +130,8 @@ static int list_loc(void)
     printf("source lines with code (not blank, not only comment), per kernel and model file\n");
     printf("%-12s %8s", "kernel", "shared");
     for (int m = 0; m < PK_NMODEL; m++)
-        printf(" %8s", pk_model_name((enum pk_model)m));
+        if (own_column((enum pk_model)m))
+            printf(" %8s", pk_model_name((enum pk_model)m));
     printf("\n");
     for (int i = 0; i < pk_nkernels; i++) {
         const char *name = pk_kernels[i].name;
@@ -109,14 +139,17 @@ static int list_loc(void)
         for (int j = 0; j < NCOL; j++) {
             char file[32];
             int lines;
-            if (j == 0) {
+            if (j > 0 && !own_column((enum pk_model)(j - 1))) {
+                col[j * pk_nkernels + i] = NAN;
+                continue;
+            } else if (j == 0) {
                 lines = loc_shared(dir, name);
             } else if (!pk_model_has_kernel((enum pk_model)(j - 1), &pk_kernels[i])) {
                 col[j * pk_nkernels + i] = NAN; /* no such model: out of the total and median */
                 printf(" %8s", "-");
                 continue;
             } else {
-                snprintf(file, sizeof file, "%s.c", pk_model_name((enum pk_model)(j - 1)));
+                pk_model_source((enum pk_model)(j - 1), file, sizeof file);
                 lines = loc_file(dir, name, file);
             }
             failed |= lines < 0;
@@ -132,6 +165,8 @@ static int list_loc(void)
         printf("%-12s", row ? "median" : "total");
         for (int j = 0; j < NCOL; j++) {
             double x[64], total = 0;
+            if (j > 0 && !own_column((enum pk_model)(j - 1)))
+                continue;
             size_t m = 0;
             for (int i = 0; i < pk_nkernels && m < 64; i++)
                 if (!isnan(col[j * pk_nkernels + i]))
@@ -144,15 +179,20 @@ static int list_loc(void)
            "-: the kernel has no such model");
     int said = 0;
     for (int m = 0; m < PK_NMODEL; m++) { /* each model some kernels lack: the ones that have it */
-        char names[512];
+        char names[512], sharers[128];
         int have = 0;
+        if (!own_column((enum pk_model)m))
+            continue;
         for (int i = 0; i < pk_nkernels; i++)
             have += pk_model_has_kernel((enum pk_model)m, &pk_kernels[i]);
+        column_sharers((enum pk_model)m, sharers, sizeof sharers);
+        /* one line each: "(hybrid: ...)", "(python, python-threads: ...)" */
         if (have < pk_nkernels)
-            printf("%s%s: %s", said++ ? "; " : " (", pk_model_name((enum pk_model)m),
+            printf("%s(%s%s: %s)", said++ ? "\n-: the kernel has no such model " : " ",
+                   pk_model_name((enum pk_model)m), sharers,
                    run_names_kernels_with(names, sizeof names, (enum pk_model)m));
     }
-    printf("%s\nsources: %s\n", said ? ")" : "", dir);
+    printf("\nsources: %s\n", dir);
     free(col);
     return pk_finish_stdout(failed ? 1 : 0);
 }
@@ -212,14 +252,20 @@ int cmd_list(int argc, char **argv)
     pk_launch_init(&l);
     printf("\nmodels\n");
     bool launcher_shown = false; /* once, at the first model a launcher starts */
+    int width = 8;               /* the longest model name's ("python-threads") */
+    for (int m = 0; m < PK_NMODEL; m++)
+        if ((int)strlen(pk_model_name((enum pk_model)m)) > width)
+            width = (int)strlen(pk_model_name((enum pk_model)m));
     for (int m = 0; m < PK_NMODEL; m++) {
         const struct pk_model_desc *d = pk_model_desc((enum pk_model)m);
         bool launched = d->runner == PK_RUNNER_LAUNCHER;
-        bool ok = !launched || pk_launch_mpi_available(&l, why, sizeof why);
-        printf("  %-8s %-12s %s\n", pk_model_name((enum pk_model)m),
+        bool ok = pk_launch_available(&l, (enum pk_model)m, why, sizeof why);
+        printf("  %-*s %-12s %s\n", width, pk_model_name((enum pk_model)m),
                ok ? "available" : "unavailable", pk_model_what((enum pk_model)m));
         if (!ok)
             printf("           why: %s\n", why);
+        if (!ok && d->runner == PK_RUNNER_INTERPRETER) /* its runner could not say which */
+            continue;
         else if (launched && !launcher_shown)
             printf("           launcher: %s\n", l.launcher);
         launcher_shown |= launched;

@@ -161,8 +161,10 @@ int cmd_run(int argc, char **argv)
      */
     signal(SIGPIPE, SIG_IGN);
     /* now, not after a run of minutes: the reader may rather quiet the machine first */
-    if (!q.quiet)
+    if (!q.quiet) {
         pk_report_load_warning(stderr, l.cores, load);
+        run_warn_sizes(stderr, &l, cfgs, n);
+    }
     catch_stop_signals();
 
     for (int i = 0; i < nsteps && !signal_seen; i++) {

@@ -106,6 +106,13 @@ void run_choose_models(struct run_request *q, const struct pk_launch *l);
 /* The configurations (kernels x models x workers) into *out; returns how many (>= 1). */
 int run_plan(const struct run_request *q, struct pk_config **out);
 
+/*
+ * Warns on f, once per kernel and model, where a configuration would run for minutes by the
+ * rate its runner gave (pk_model_rep_seconds: the interpreted models), naming the size that
+ * fits in about a minute. -n stays the user's: nothing is changed or refused.
+ */
+void run_warn_sizes(FILE *f, const struct pk_launch *l, const struct pk_config *cfgs, int n);
+
 /* The launches of n configurations of reps each, in the order q asks; their count in *nsteps. */
 struct launch_step *run_schedule(const struct run_request *q, int reps, int n, int *nsteps);
 

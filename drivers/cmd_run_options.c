@@ -76,15 +76,18 @@ static struct opt_doc run_docs[] = {
              "configuration got is recorded either way (column pages)"},
     {.opt = {O_QUIET, 'q', "quiet", false},
      .arg = NULL,
-     .help = "no progress line and no warnings",
+     .help = "no progress line and no warnings (among them: a configuration of an\n"
+             "interpreted model, python, that would run for minutes by its\n"
+             "runner's rate, with the size that fits in about a minute)",
      .repeats = true},
     {.opt = {O_HELP, 'h', "help", false}, .arg = NULL, .help = "this text", .repeats = true},
     {.opt = {0, 0, NULL, false}},
 };
 
 /*
- * -m's help: "serial,openmp,...,hybrid or all (default: every\navailable one but hybrid, which
- * runs when named)", the names taken from the X-macro and the facts (on_request).
+ * -m's help: "serial,openmp,...,python-threads\nor all (default: every available one but\nhybrid,
+ * python and python-threads, which run when named)", the names taken from the X-macro and the
+ * facts (on_request).
  */
 static const char *models_help(void)
 {
@@ -97,7 +100,7 @@ static const char *models_help(void)
     run_names_models(asked, sizeof asked, run_model_on_request, ", ", " and ");
     if (nasked)
         snprintf(help, sizeof help,
-                 "%s or all (default: every\navailable one but %s, which run%s when named)", all,
+                 "%s\nor all (default: every available one but\n%s, which run%s when named)", all,
                  asked, nasked == 1 ? "s" : "");
     else
         snprintf(help, sizeof help, "%s or all (default: every available one)", all);

@@ -16,33 +16,26 @@ static bool wanted(const struct run_request *q, enum pk_model m)
     return q->models_given ? q->models[m] : !pk_model_facts(m)->on_request;
 }
 
-/* The first model to run that a launcher starts (mpi, hybrid), or -1 when none is. */
-static int first_launched(const struct run_request *q)
-{
-    for (int m = 0; m < PK_NMODEL; m++)
-        if (pk_model_facts((enum pk_model)m)->distributed && wanted(q, (enum pk_model)m))
-            return m;
-    return -1;
-}
-
+/*
+ * The models of the plan, each available as its runner kind says (pk_launch_available). A model
+ * asked for by name, or a launcher given for it, that cannot run is a usage error; one of the
+ * default set is skipped with the reason.
+ */
 void run_choose_models(struct run_request *q, const struct pk_launch *l)
 {
     char why[512];
-    bool launcher_ok = pk_launch_mpi_available(l, why, sizeof why);
-    int launched = first_launched(q);
 
-    if (launched >= 0 && !launcher_ok && (l->launcher_given || q->models_given))
-        pk_usage_error("cannot run the %s model: %s", pk_model_name((enum pk_model)launched), why);
-    if (q->models_given)
-        return;
-    /* the default set: every model but those that run only when named (hybrid needs --threads) */
     for (int m = 0; m < PK_NMODEL; m++) {
+        const char *name = pk_model_name((enum pk_model)m);
+        /* the default set: every model but those that run only when named (hybrid, python) */
         q->models[m] = wanted(q, (enum pk_model)m);
-        if (q->models[m] && pk_model_facts((enum pk_model)m)->distributed && !launcher_ok) {
-            q->models[m] = false;
-            if (!q->quiet)
-                fprintf(stderr, "pk: %s model skipped: %s\n", pk_model_name((enum pk_model)m), why);
-        }
+        if (!q->models[m] || pk_launch_available(l, (enum pk_model)m, why, sizeof why))
+            continue;
+        if (q->models_given || (l->launcher_given && pk_model_facts((enum pk_model)m)->distributed))
+            pk_usage_error("cannot run the %s model: %s", name, why);
+        q->models[m] = false;
+        if (!q->quiet)
+            fprintf(stderr, "pk: %s model skipped: %s\n", name, why);
     }
 }
 
@@ -126,6 +119,51 @@ int run_plan(const struct run_request *q, struct pk_config **out)
     }
     *out = cfgs;
     return n;
+}
+
+#define WARN_S 120.0 /* "would run for minutes" */
+#define FITS_S 60.0
+
+static void say_seconds(char *buf, size_t len, double s)
+{
+    if (s < 120)
+        snprintf(buf, len, "%.0f s", s);
+    else if (s < 7200)
+        snprintf(buf, len, "%.0f min", s / 60);
+    else
+        snprintf(buf, len, "%.1f h", s / 3600);
+}
+
+void run_warn_sizes(FILE *f, const struct pk_launch *l, const struct pk_config *cfgs, int n)
+{
+    int launches = l->warmup + l->reps; /* with --until-ci, reps is the most */
+    for (int i = 0; i < n; i++) {
+        const struct pk_case *c = &cfgs[i].spec;
+        double worst = 0, each;
+        bool said = false;
+        for (int j = 0; j < n; j++) { /* the kernel and model's slowest p, said at its first */
+            const struct pk_case *o = &cfgs[j].spec;
+            if (o->kernel != c->kernel || o->model != c->model || o->n != c->n)
+                continue;
+            said |= j < i;
+            each = pk_model_rep_seconds(o->model, o->kernel->name, o->workers, o->n);
+            worst = each > worst ? each : worst;
+        }
+        if (said || worst * launches <= WARN_S)
+            continue;
+        char total[32], rep[32];
+        say_seconds(total, sizeof total, worst * launches);
+        say_seconds(rep, sizeof rep, worst);
+        double fits = (double)c->n * FITS_S / (worst * launches), unit = 1;
+        while (fits >= 100 * unit) /* two significant digits */
+            unit *= 10;
+        fits = unit * (long long)(fits / unit);
+        fprintf(f,
+                "pk: %s %s at n = %lld would run for about %s (%d reps of about %s, by the rate "
+                "its runner gives); -n %.0f fits in about a minute\n",
+                pk_model_name(c->model), c->kernel->name, c->n, total, launches, rep,
+                fits > 1 ? fits : 1);
+    }
 }
 
 /*

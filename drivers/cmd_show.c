@@ -22,7 +22,8 @@ static const char show_usage[] =
     "       pk show KERNEL --diff MODEL MODEL [-U N]\n"
     "Prints the kernel's shared work functions once (the static inline functions of its\n"
     "kernel.h, with the comment above each; all of kernel.h with --full, or when it has none),\n"
-    "then the file of each MODEL (default: every model), each under a header.\n"
+    "then the file of each MODEL (default: every model), each under a header; a file that\n"
+    "several models run (python.py) is shown once.\n"
     "  --full           print kernel.h whole\n"
     "  --side-by-side   two model files in two columns, aligned on their common lines:\n"
     "                   '|' a changed line, '<' only left, '>' only right; the width is\n"
@@ -106,9 +107,8 @@ static void show_model(const char *dir, const char *kernel, enum pk_model m)
     struct pk_loc_counts c;
     char file[32];
 
-    snprintf(file, sizeof file, "%s.c", pk_model_name(m));
-    source_load(&s, dir, kernel, file);
-    pk_loc_scan(s.text, s.len, NULL, NULL, &c);
+    source_load(&s, dir, kernel, pk_model_source(m, file, sizeof file));
+    pk_loc_scan_file(file, s.text, s.len, &c);
     printf("\n==> %s: %s model, %d lines, %d of them code <==\n", s.name, pk_model_name(m), c.lines,
            c.code);
     put_lines(&s, 1, s.nlines);
@@ -211,8 +211,7 @@ static int show_pair(const char *dir, const char *kernel, const enum pk_model m[
     char file[32];
 
     for (int i = 0; i < 2; i++) {
-        snprintf(file, sizeof file, "%s.c", pk_model_name(m[i]));
-        source_load(&s[i], dir, kernel, file);
+        source_load(&s[i], dir, kernel, pk_model_source(m[i], file, sizeof file));
     }
     int n = pk_diff(s[0].lines, s[0].nlines, s[1].lines, s[1].nlines, &e);
     if (n < 0) {
@@ -305,11 +304,23 @@ int cmd_show(int argc, char **argv)
     if (sbs || diff) {
         rc = show_pair(dir, k->name, models, diff, context);
     } else {
+        struct pk_launch l;
+        char shown[PK_NMODEL][32], file[32];
+        int nshown = 0;
+        pk_launch_init(&l);
         show_shared(dir, k->name, full);
         for (int i = 0; i < (nmodels ? nmodels : PK_NMODEL); i++) {
             enum pk_model m = nmodels ? models[i] : (enum pk_model)i;
-            if (nmodels || pk_model_has_kernel(m, k)) /* hybrid.c: four kernels have it */
+            bool again = false; /* a file two models run (python.py) is shown once */
+            pk_model_source(m, file, sizeof file);
+            for (int j = 0; j < nshown; j++)
+                again |= strcmp(shown[j], file) == 0;
+            /* hybrid.c: four kernels have it; python.py as the runner says (asked first) */
+            if (!again && (nmodels || (pk_launch_available(&l, m, err, sizeof err) &&
+                                       pk_model_has_kernel(m, k)))) {
                 show_model(dir, k->name, m);
+                snprintf(shown[nshown++], sizeof shown[0], "%s", file);
+            }
         }
         rc = pk_finish_stdout(0);
     }

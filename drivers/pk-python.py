@@ -3,6 +3,7 @@
 
     pk-python KERNEL MODEL WORKERS SIZE [-r REPS] [-w WARMUP] [--seed S] [--bind B]
               [--pages P] [--until-ci PCT] [--OPTION VALUE]
+    pk-python --kernels MODEL
 
 MODEL python: the tutorial's multiprocessing (mp.Process + mp.Queue, mp.Pool().map, mp.Value /
 mp.Array with a Lock); python-threads: the same code on threading.Thread, a thread pool and
@@ -10,10 +11,14 @@ queue.Queue (the tutorial's multithread()). Standard library only. The kernels a
 kernels/NAME/python.py; the workers' machinery is pk_python_team.py (both found beside this
 program's checkout, or under PK_PYTHON_DIR: DIR/pk_python_team.py, DIR/kernels/NAME/python.py).
 A kernel's module defines NAME, POOL (the team: 'pool', 'crew' or None), PARAMS, MAX_N, MAX_WHY
-(optional MIN_N, TOLERANCE, UNIT with rate(n, p, seconds)) and three calls: setup(n, seed,
+(optional MIN_N, TOLERANCE, UNIT with rate(n, p, seconds), SECONDS_PER_ITEM: a number or one
+per model, PER_WORKER) and three calls: setup(n, seed,
 params, team) -> data (inputs and reference, before the workers start: they inherit it);
 run(data, team) -> output (the timed rep); verify(data, output) -> (status, result text,
 detail, items covered), against a reference that is not the code under test.
+--kernels MODEL prints one line per kernel that has a python.py: its name, SECONDS_PER_ITEM
+(one rep at p = 1; 0 if unknown) and "worker" where PER_WORKER: pk asks it which kernels the
+model has and how long a configuration would take.
 startup is the interpreter's own start (from /proc, in 10 ms ticks) plus the team's creation
 until every worker has reported ready; setup is the inputs and the reference.
 Exit status as pk-run's: 0 ok/race/skipped, 1 a failed or errored configuration, 2 bad input;
@@ -78,7 +83,7 @@ def parse_count(what, text, lo, hi):
 def parse_args(argv):
     """pk-run's command line (drivers/runner.c): positionals and options in any order."""
     a = {"reps": 10, "warmup": 1, "seed": 1, "bind": "none", "pages": "normal", "until_ci": 0.0,
-         "params": [], "pos": [], "help": False}
+         "params": [], "pos": [], "help": False, "list": False}
     short = {"-r": "--reps", "-w": "--warmup", "-h": "--help"}
     i = 0
     while i < len(argv):
@@ -93,8 +98,8 @@ def parse_args(argv):
         name, eq, value = word.partition("=")
         if name[:2] in short and not name.startswith("--"):
             name, value, eq = short[name[:2]], word[2:], bool(word[2:])
-        if name == "--help":
-            a["help"] = True
+        if name in ("--help", "--kernels"):
+            a["help" if name == "--help" else "list"] = True
             continue
         if not name.startswith("--") or len(name) < 3:
             raise UsageError("unknown option '%s'" % word)
@@ -174,6 +179,25 @@ def load_kernel(name):
             spec.loader.exec_module(mod)
             return mod
     raise UsageError("unknown kernel '%s' (no python model: try 'pk list')" % name)
+
+
+def list_kernels(model):
+    """--kernels MODEL: "NAME SECONDS [worker]" for each kernel with a python.py, by name."""
+    if model not in MODELS:
+        raise UsageError("unknown model '%s' (one of %s)" % (model, ", ".join(MODELS)))
+    roots = [os.path.join(os.environ.get("PK_PYTHON_DIR", ""), "kernels")] * bool(
+        os.environ.get("PK_PYTHON_DIR")) + [os.path.join(HERE, "..", "kernels"),
+                                            os.path.join(HERE, "..", "share", "parkernels",
+                                                         "kernels")]
+    root = next((r for r in roots if os.path.isdir(r)), None)
+    names = sorted(d for d in os.listdir(root) if os.path.isfile(
+        os.path.join(root, d, "python.py"))) if root else []
+    for name in names:
+        k = load_kernel(name)
+        rate = getattr(k, "SECONDS_PER_ITEM", 0)
+        rate = rate.get(model, 0) if isinstance(rate, dict) else rate
+        sys.stdout.write("%s %.3g%s\n" % (name, rate, " worker" * getattr(k, "PER_WORKER", False)))
+    return 0
 
 
 def kernel_params(k, given):
@@ -327,6 +351,10 @@ def main(argv):
     if a["help"]:
         sys.stdout.write(USAGE)
         return 0
+    if a["list"]:
+        if len(a["pos"]) != 1:
+            raise UsageError("--kernels takes one MODEL (one of %s)" % ", ".join(MODELS))
+        return list_kernels(a["pos"][0])
     if len(a["pos"]) != 4:
         raise UsageError("expected KERNEL MODEL WORKERS SIZE (try 'pk-python --help')")
     name, model, wtext, ntext = a["pos"]

@@ -14,10 +14,23 @@
 #include "sysinfo.h"
 #include "timer.h"
 
+static bool runs_here(enum pk_model m)
+{
+    return pk_model_desc(m)->runner == PK_RUNNER_INPROCESS;
+}
+
+static const char *interpreted_program; /* the filter's program: interpreted models run by it */
+
+static bool run_by_program(enum pk_model m)
+{
+    const struct pk_model_desc *d = pk_model_desc(m);
+    return d->runner == PK_RUNNER_INTERPRETER && strcmp(d->program, interpreted_program) == 0;
+}
+
 /* The usage; its model names come from the model list (run_names.h), at print time. */
 static void usage(FILE *f)
 {
-    char here[256], launched[256];
+    char here[256], launched[256], others[256];
     int nlaunched = 0;
     for (int m = 0; m < PK_NMODEL; m++)
         nlaunched += run_model_distributed((enum pk_model)m);
@@ -27,10 +40,23 @@ static void usage(FILE *f)
             "              [--OPTION VALUE]\n"
             "Runs one configuration and prints one result line (see README.md, 'The result "
             "line').\n"
-            "MODEL is %s; %s run%s through pk-mpi.\n",
-            run_names_models(here, sizeof here, run_model_in_process, ", ", " or "),
+            "MODEL is %s; %s run%s through pk-mpi",
+            run_names_models(here, sizeof here, runs_here, ", ", " or "),
             run_names_models(launched, sizeof launched, run_model_distributed, ", ", " and "),
             nlaunched == 1 ? "s" : "");
+    for (int m = 0; m < PK_NMODEL; m++) { /* each interpreted model's program, once */
+        const struct pk_model_desc *d = pk_model_desc((enum pk_model)m);
+        bool seen = false;
+        for (int o = 0; o < m && d->runner == PK_RUNNER_INTERPRETER; o++)
+            seen |= pk_model_desc((enum pk_model)o)->runner == PK_RUNNER_INTERPRETER &&
+                    strcmp(pk_model_desc((enum pk_model)o)->program, d->program) == 0;
+        if (d->runner != PK_RUNNER_INTERPRETER || seen)
+            continue;
+        interpreted_program = d->program;
+        fprintf(f, ", %s through %s",
+                run_names_models(others, sizeof others, run_by_program, ", ", " and "), d->program);
+    }
+    fprintf(f, ".\n");
 }
 
 static _Noreturn void usage_error(const char *message)

@@ -28,6 +28,8 @@ int pk_kernel_param_index(const struct pk_kernel *k, const char *name)
 bool pk_model_has_kernel(enum pk_model m, const struct pk_kernel *k)
 {
     const struct pk_model_facts *f = pk_model_facts(m);
+    if (pk_model_desc(m)->runner == PK_RUNNER_INTERPRETER) /* as its runner said (model.h) */
+        return pk_model_lists_kernel(m, k->name);
     if (f->rank_teams)
         return k->hybrid != NULL;
     if (f->distributed)

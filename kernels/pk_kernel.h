@@ -129,7 +129,10 @@ const struct pk_kernel *pk_kernel_find(const char *name);
 /* The index of k's parameter called name, or -1. */
 int pk_kernel_param_index(const struct pk_kernel *k, const char *name);
 
-/* True if kernel k has model m: its table entry names m's entry point. */
+/*
+ * True if kernel k has model m: its table entry names m's entry point; for an interpreted
+ * model, its runner listed k (pk asks it first: pk_launch_available).
+ */
 bool pk_model_has_kernel(enum pk_model m, const struct pk_kernel *k);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * Starting one configuration as its model's descriptor says: pk-run for the in-process models,
- * LAUNCHER ... pk-mpi for mpi and hybrid; launch_result.c turns whatever came back into a
+ * LAUNCHER ... pk-mpi for mpi and hybrid, INTERPRETER PROGRAM for an interpreted model (python:
+ * launch_interp.c); launch_result.c turns whatever came back into a
  * record.
  */
 #include "launch.h"
@@ -71,6 +72,7 @@ void pk_launch_init(struct pk_launch *l)
         snprintf(dir, sizeof dir, "%s", override);
     else
         pk_sys_self_dir(dir, sizeof dir);
+    snprintf(l->dir, sizeof l->dir, "%s", dir);
     snprintf(l->run_path, sizeof l->run_path, "%.*s/pk-run", PATH_MAX - 16, dir);
     snprintf(l->mpi_path, sizeof l->mpi_path, "%.*s/pk-mpi", PATH_MAX - 16, dir);
     snprintf(l->launcher, sizeof l->launcher, "%s",
@@ -160,6 +162,18 @@ bool pk_launch_mpi_available(const struct pk_launch *l, char *why, size_t len)
         return false;
     }
     return true;
+}
+
+bool pk_launch_available(const struct pk_launch *l, enum pk_model m, char *why, size_t len)
+{
+    switch (pk_model_desc(m)->runner) {
+    case PK_RUNNER_LAUNCHER:
+        return pk_launch_mpi_available(l, why, len);
+    case PK_RUNNER_INTERPRETER:
+        return pk_launch_interpreter_available(l, m, why, len);
+    default:
+        return true;
+    }
 }
 
 static bool is_srun(const char *program)
@@ -292,7 +306,13 @@ static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, i
             add(&a, NUMBER("%d", threads));
         }
     } else {
-        add(&a, l->run_path);
+        if (d->runner == PK_RUNNER_INTERPRETER) { /* INTERPRETER PROGRAM, then as pk-run */
+            const char *program;
+            add(&a, pk_launch_interpreter_words(l, c->model, &program));
+            add(&a, program);
+        } else {
+            add(&a, l->run_path);
+        }
         add(&a, k->name);
         add(&a, pk_model_name(c->model));
         add(&a, NUMBER("%d", c->workers));
@@ -304,7 +324,7 @@ static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, i
     add(&a, NUMBER("%d", l->warmup));
     add(&a, "--seed");
     add(&a, NUMBER("%llu", c->seed));
-    if (d->runner == PK_RUNNER_INPROCESS) { /* a launcher places ranks itself */
+    if (d->runner != PK_RUNNER_LAUNCHER) { /* a launcher places ranks itself */
         add(&a, "--bind");
         add(&a, pk_bind_name(l->bind));
     }

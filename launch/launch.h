@@ -12,6 +12,7 @@
 
 /* Where pk finds its runners and how it starts a configuration. */
 struct pk_launch {
+    char dir[PATH_MAX];      /* where the runners are: beside pk, or $PK_RUNNER_DIR */
     char run_path[PATH_MAX]; /* bin/pk-run beside pk */
     char mpi_path[PATH_MAX]; /* bin/pk-mpi beside pk */
     char launcher[512];      /* the MPI launcher command, words separated by spaces */
@@ -55,6 +56,21 @@ int pk_launch_set_launcher(struct pk_launch *l, const char *text, char *err, siz
 
 /* True if the mpi model can run; else false with the reason (naming what is missing) in why. */
 bool pk_launch_mpi_available(const struct pk_launch *l, char *why, size_t len);
+
+/*
+ * True if model m can run here, as its runner kind decides: pk-run always; a launcher when it
+ * and pk-mpi are there; an interpreter when it and its program are, and the program listed its
+ * kernels (which pk_model_has_kernel then answers from). Else false with the reason in why.
+ */
+bool pk_launch_available(const struct pk_launch *l, enum pk_model m, char *why, size_t len);
+
+/* launch_interp.c: an interpreted model's availability, asked of its runner once per process. */
+bool pk_launch_interpreter_available(const struct pk_launch *l, enum pk_model m, char *why,
+                                     size_t len);
+
+/* The interpreter that runs model m, and in *program the runner program it runs (static). */
+const char *pk_launch_interpreter_words(const struct pk_launch *l, enum pk_model m,
+                                        const char **program);
 
 /*
  * Runs cfg once in a child process with `reps` timed reps and fills *out (a record, or pk's

@@ -109,6 +109,9 @@ static void print_number(FILE *f, const char *fmt, double v, int width)
     }
 }
 
+/* The model column's width: 7, or the longest model name of the table ("python-threads"). */
+static int model_width = 7;
+
 static void table_header(FILE *f, const struct pk_result *first, const struct pk_result *all, int n,
                          const char *label)
 {
@@ -130,8 +133,13 @@ static void table_header(FILE *f, const struct pk_result *first, const struct pk
         fprintf(f, "  %s\n", label);
     if (strcmp(r->params, "-") != 0)
         fprintf(f, "  options %s\n", r->params);
-    fprintf(f, "  %-7s %5s %8s %-19s %8s %8s %7s %-14s %5s %6s %8s", "model", "p", "median",
-            "95% CI of median", "min", "max", "speedup", "95% CI", "eff", "K-F e", "startup");
+    model_width = 7;
+    for (int i = 0; i < n; i++)
+        if ((int)strlen(all[i].rec.model) > model_width)
+            model_width = (int)strlen(all[i].rec.model);
+    fprintf(f, "  %-*s %5s %8s %-19s %8s %8s %7s %-14s %5s %6s %8s", model_width, "model", "p",
+            "median", "95% CI of median", "min", "max", "speedup", "95% CI", "eff", "K-F e",
+            "startup");
     if (strcmp(r->unit, "-") != 0 || (k && k->unit))
         fprintf(f, " %9s", k && k->unit ? k->unit : r->unit);
     fprintf(f, "  check\n");
@@ -147,7 +155,7 @@ static void table_row(FILE *f, const struct pk_result *all, int n, const struct 
 
     char p[24];
     pk_report_workers(p, sizeof p, c);
-    fprintf(f, "  %-7s %5s", c->model, p);
+    fprintf(f, "  %-*s %5s", model_width, c->model, p);
     print_cell_time(f, row.sum.median, 8);
     print_interval(f, row.sum.ci_lo, row.sum.ci_hi, true, 19);
     print_cell_time(f, row.sum.min, 8);

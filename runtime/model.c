@@ -12,12 +12,6 @@
 #include "case.h"
 #include "partition.h"
 
-static const char *const model_names[PK_NMODEL] = {
-#define PK_MODEL_NAME(E, name, what) [PK_##E] = #name,
-    PK_MODELS(PK_MODEL_NAME)
-#undef PK_MODEL_NAME
-};
-
 static const char *const model_whats[PK_NMODEL] = {
 #define PK_MODEL_WHAT(E, name, what) [PK_##E] = (what),
     PK_MODELS(PK_MODEL_WHAT)
@@ -71,8 +65,8 @@ void pk_model_join(char *buf, size_t len, int runner)
     buf[0] = '\0';
     for (int i = 0; i < PK_NMODEL && used < len; i++)
         if (runner < 0 || model_descs[i]->runner == (enum pk_runner)runner)
-            used +=
-                (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "", model_names[i]);
+            used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "",
+                                     pk_model_name((enum pk_model)i));
 }
 
 void pk_model_cpus_here(char *cpus, size_t len)
@@ -89,7 +83,17 @@ int pk_model_block_partition(const struct pk_case *c, char *err, size_t errlen)
 
 const char *pk_model_name(enum pk_model m)
 {
-    return model_names[m];
+    return model_descs[m]->name;
+}
+
+const char *pk_model_source(enum pk_model m, char *buf, size_t len)
+{
+    const struct pk_model_desc *d = model_descs[m];
+    if (d->source)
+        snprintf(buf, len, "%s", d->source);
+    else
+        snprintf(buf, len, "%s.c", d->name);
+    return buf;
 }
 
 const char *pk_model_what(enum pk_model m)
@@ -100,7 +104,7 @@ const char *pk_model_what(enum pk_model m)
 int pk_model_parse(const char *name, enum pk_model *m)
 {
     for (int i = 0; i < PK_NMODEL; i++) {
-        if (strcmp(name, model_names[i]) == 0) {
+        if (strcmp(name, model_descs[i]->name) == 0) {
             *m = (enum pk_model)i;
             return 0;
         }

@@ -11,8 +11,10 @@
     X(OPENMP, openmp, "OpenMP parallel for and reductions (libgomp)")                              \
     X(THREADS, threads, "POSIX threads, explicit block partition, per-worker slots")               \
     X(FORK, fork, "fork()ed worker processes sharing an arena, results through pipes")             \
-    X(MPI, mpi, "MPI ranks (Open MPI) gathering to rank 0")                                    \
-    X(HYBRID, hybrid, "MPI ranks x OpenMP threads per rank (--threads)")
+    X(MPI, mpi, "MPI ranks (Open MPI) gathering to rank 0")                                        \
+    X(HYBRID, hybrid, "MPI ranks x OpenMP threads per rank (--threads)")                           \
+    X(PYTHON, python, "Python multiprocessing: Process, Queue, Pool, Value/Array (pk-python)")     \
+    X(PYTHON_THREADS, python_threads, "the same Python on threading.Thread: one GIL (pk-python)")
 
 enum pk_model {
 #define PK_MODEL_ENUM(E, name, what) PK_##E,
@@ -57,6 +59,8 @@ struct pk_model_facts {
 enum pk_runner {
     PK_RUNNER_INPROCESS, /* pk-run, one process per configuration: the model runs inside it */
     PK_RUNNER_LAUNCHER,  /* an MPI launcher starts the ranks of pk-mpi (mpi, hybrid) */
+    /* an interpreter runs the model's own runner program, pk-run's argv (python) */
+    PK_RUNNER_INTERPRETER,
 };
 
 struct pk_case;
@@ -68,11 +72,19 @@ struct pk_kernel;
  * model runs. A hook left NULL means "nothing to do" (the contract of each says what then).
  */
 struct pk_model_desc {
-    const char *name;      /* the name in the PK_MODELS list (its what stays there) */
+    const char *name;      /* its PK_MODELS entry's name, '_' as '-' (its what stays there) */
     enum pk_runner runner; /* what starts it: pk-run, or a launcher through pk-mpi */
     struct pk_model_facts facts;
     int max_workers;               /* p's bound (serial: 1); 0: none */
     const char *rank_threads_flag; /* the runner's option for threads per rank ("--threads") */
+    const char *source; /* the kernel's file of this model ("python.py"); NULL: "<name>.c" */
+    /*
+     * PK_RUNNER_INTERPRETER: `interpreter program KERNEL MODEL P N [pk-run's options]`, where
+     * program lies beside pk and interpreter is $interpreter_env if set, else found on PATH.
+     * `interpreter program --kernels MODEL` prints one line per kernel it has: NAME, seconds
+     * per item of one rep at p = 1, and "worker" where that cost is per item and worker.
+     */
+    const char *program, *interpreter, *interpreter_env;
     /* before anything is allocated: can it run c as asked (openmp: the team)? 0, or -1 + err */
     int (*check)(const struct pk_case *c, char *err, size_t errlen);
     /* start and stop the harness's pool of workers (threads, fork); 0, or -1 with err */
@@ -133,6 +145,22 @@ enum pk_model pk_model_of_runner(enum pk_runner runner, bool rank_teams);
  * every model. For messages ("one of serial, openmp, threads, fork").
  */
 void pk_model_join(char *buf, size_t len, int runner);
+
+/*
+ * What an interpreted model's runner said it has (`--kernels`), as pk_model_set_kernels stored
+ * it: the kernels of model m and their rates. Before that, and for every other model, none.
+ */
+int pk_model_set_kernels(enum pk_model m, const char *reply, char *err, size_t errlen);
+bool pk_model_lists_kernel(enum pk_model m, const char *kernel);
+
+/*
+ * Seconds one rep of kernel takes in model m at p workers and n items, from the rate its
+ * runner gave; 0 when it gave none.
+ */
+double pk_model_rep_seconds(enum pk_model m, const char *kernel, int p, long long n);
+
+/* The kernel's source file of model m ("serial.c", "python.py") into buf. */
+const char *pk_model_source(enum pk_model m, char *buf, size_t len);
 
 /* Records the calling thread's CPUs as the one entry of cpus: where a model has no pool. */
 void pk_model_cpus_here(char *cpus, size_t len);

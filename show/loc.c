@@ -263,3 +263,34 @@ int pk_loc_inline_functions(const char *src, size_t len, struct pk_loc_span *spa
     free(kinds);
     return found;
 }
+
+/* A line of a '#'-comment language: blank, only a comment, or code (a docstring is code). */
+static void count_hash_line(const char *s, size_t n, struct pk_loc_counts *counts)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\f'))
+        i++;
+    if (i == n)
+        counts->blank++;
+    else if (s[i] == '#')
+        counts->comment++;
+    else
+        counts->code++;
+}
+
+void pk_loc_scan_file(const char *name, const char *src, size_t len, struct pk_loc_counts *counts)
+{
+    size_t n = strlen(name);
+    if (n > 2 && name[n - 2] == '.' && (name[n - 1] == 'c' || name[n - 1] == 'h')) {
+        pk_loc_scan(src, len, NULL, NULL, counts);
+        return;
+    }
+    memset(counts, 0, sizeof *counts);
+    counts->lines = pk_loc_lines(src, len);
+    for (size_t at = 0; at < len;) {
+        const char *end = memchr(src + at, '\n', len - at);
+        size_t n_line = end ? (size_t)(end - (src + at)) : len - at;
+        count_hash_line(src + at, n_line, counts);
+        at += n_line + 1;
+    }
+}

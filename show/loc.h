@@ -1,6 +1,7 @@
 /*
  * Source lines of C, counted by a small lexer that knows comments, string and character
- * literals and backslash-newline: what `pk list --loc` counts and `pk show` reads kernel.h with.
+ * literals and backslash-newline (and of '#'-comment languages: Python): what `pk list --loc`
+ * counts and `pk show` reads kernel.h with.
  */
 #ifndef PK_LOC_H
 #define PK_LOC_H
@@ -40,6 +41,13 @@ int pk_loc_lines(const char *src, size_t len);
  */
 void pk_loc_scan(const char *src, size_t len, char *mask, unsigned char *kinds,
                  struct pk_loc_counts *counts);
+
+/*
+ * Counts src[0..len), the file called name: C (a name ending in .c or .h) as pk_loc_scan does;
+ * any other file (python.py) as a language whose comments start with '#': a line is blank, a
+ * comment (only white space before its '#') or code (a string or docstring counts as code).
+ */
+void pk_loc_scan_file(const char *name, const char *src, size_t len, struct pk_loc_counts *counts);
 
 /*
  * Finds the `static inline` function definitions at file scope of src[0..len) (a header's

@@ -16,6 +16,9 @@ POOL = "pool"
 PARAMS = []
 MAX_N = 40000000000
 MAX_WHY = "the agreement tolerance 1e-5 holds up to 4e10 terms"
+# pk run's size estimate (pk-python --kernels): seconds per item of one rep at p = 1, as
+# measured on a 2-vCPU AMD EPYC; per item and worker where PER_WORKER
+SECONDS_PER_ITEM = 1.1e-7
 UNIT = "GFLOP/s"
 TOLERANCE = 1e-5  # relative, across models (the registry's PI_TOLERANCE)
 CHUNK = 1024

@@ -16,6 +16,10 @@ POOL = None  # creating the workers is what is measured
 PARAMS = []
 MAX_N = 10000000
 MAX_WHY = "10^7 rounds of fork at p = 2 already take about 40 minutes"
+# pk run's size estimate (pk-python --kernels): seconds per item of one rep at p = 1, as
+# measured on a 2-vCPU AMD EPYC; per item and worker where PER_WORKER
+SECONDS_PER_ITEM = {"python": 2.2e-3, "python-threads": 1.3e-4}
+PER_WORKER = True  # each round creates p workers
 UNIT = "us/round"
 RUNS, SUM, D, OUT_OF_TURN = range(4)  # the fields of one worker's slot
 

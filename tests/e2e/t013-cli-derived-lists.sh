@@ -25,9 +25,11 @@ got=$(grep -- '--models LIST' "$TMP/help" | sed 's/.*LIST *//; s/ or all.*//' | 
 [ "$got" = "$models" ] && ok "pk run --help: -m lists exactly pk list's models" ||
     { not_ok "pk run --help -m lists '$got', pk list '$models'"; diag "$TMP/help"; }
 
-# pk-run's usage: the models it runs, then those that run through pk-mpi: together, every model
+# pk-run's usage: the models it runs, then those that run through pk-mpi (and through another
+# runner, pk-python): together, every model
 "$PK_RUN" --help >"$TMP/help"
-got=$(sed -n 's/^MODEL is \(.*\); \(.*\) runs\{0,1\} through pk-mpi\.$/\1,\2/p' "$TMP/help" | words)
+got=$(sed -n 's/^MODEL is \(.*\); \(.*\) runs\{0,1\} through pk-mpi\(.*\)\.$/\1,\2\3/p' "$TMP/help" |
+    sed 's/ \(runs\{0,1\} \)\{0,1\}through pk-[a-z]*//g' | words)
 [ "$got" = "$models" ] && ok "pk-run --help names every model, its own and pk-mpi's" ||
     { not_ok "pk-run --help names '$got', pk list '$models'"; diag "$TMP/help"; }
 "$PK_RUN" pi cuda 1 10 >"$TMP/out" 2>"$TMP/err"

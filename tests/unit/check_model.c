@@ -36,12 +36,25 @@ START_TEST(test_model_facts_agree_with_the_runner)
         const struct pk_model_facts *f = &d->facts;
         const char *name = d->name;
 
-        ck_assert_msg(d->runner == PK_RUNNER_INPROCESS || d->runner == PK_RUNNER_LAUNCHER,
+        bool interpreted = d->runner == PK_RUNNER_INTERPRETER;
+        ck_assert_msg(d->runner == PK_RUNNER_INPROCESS || d->runner == PK_RUNNER_LAUNCHER ||
+                          interpreted,
                       "%s: runner %d", name, (int)d->runner);
         ck_assert_msg(f->distributed == (d->runner == PK_RUNNER_LAUNCHER),
                       "%s: distributed iff a launcher starts it", name);
         ck_assert_msg(f->distributed == pk_model_is_distributed((enum pk_model)m), "%s", name);
-        ck_assert_msg(f->on_request == (m == PK_HYBRID), "%s: only hybrid runs on request", name);
+        ck_assert_msg(f->on_request == (m == PK_HYBRID || interpreted),
+                      "%s: hybrid and the interpreted models run on request", name);
+        /* an interpreter runs a program of its own on its file, with a default and a variable */
+        ck_assert_msg(interpreted == (d->program != NULL) && interpreted == (d->source != NULL) &&
+                          interpreted == (d->interpreter != NULL) &&
+                          interpreted == (d->interpreter_env != NULL),
+                      "%s: program, source and interpreter iff interpreted", name);
+        ck_assert_msg(!interpreted || (!f->rank_teams && !f->openmp && !f->baseline),
+                      "%s: an interpreted model has no ranks, OpenMP team or baseline", name);
+        char file[32];
+        pk_model_source((enum pk_model)m, file, sizeof file);
+        ck_assert_msg(strstr(file, name) == file || interpreted, "%s: its file %s", name, file);
         ck_assert_msg(f->rank_teams == (d->rank_threads_flag != NULL),
                       "%s: rank teams iff its runner takes threads per rank", name);
         ck_assert_msg(!f->rank_teams || (f->distributed && f->local == PK_LOCAL_TEAM),
@@ -66,6 +79,11 @@ START_TEST(test_model_hooks_where_the_model_needs_them)
         const struct pk_model_facts *f = &d->facts;
         bool pool = f->thread_pool || f->process_workers;
 
+        if (d->runner == PK_RUNNER_INTERPRETER) { /* pk-run never runs it: no in-process hook */
+            ck_assert_msg(!d->check && !d->start && !d->stop && !d->place && !d->partition,
+                          "%s: an interpreted model has no in-process hook", d->name);
+            continue;
+        }
         ck_assert_msg(pool == (d->start != NULL) && pool == (d->stop != NULL),
                       "%s: start and stop hooks iff it has a pool", d->name);
         ck_assert_msg(!pool || d->place, "%s: a pool's workers are placed by the model", d->name);
@@ -104,24 +122,58 @@ START_TEST(test_model_questions_for_the_drivers)
     ck_assert_str_eq(buf, "serial, openmp, threads, fork");
     pk_model_join(buf, sizeof buf, PK_RUNNER_LAUNCHER);
     ck_assert_str_eq(buf, "mpi, hybrid");
+    pk_model_join(buf, sizeof buf, PK_RUNNER_INTERPRETER);
+    ck_assert_str_eq(buf, "python, python-threads");
     pk_model_join(buf, sizeof buf, -1);
-    ck_assert_str_eq(buf, "serial, openmp, threads, fork, mpi, hybrid");
+    ck_assert_str_eq(buf, "serial, openmp, threads, fork, mpi, hybrid, python, python-threads");
     pk_model_join(buf, 10, -1); /* truncated, never overrun */
     ck_assert_str_eq(buf, "serial, o");
     ck_assert_int_eq(pk_model_parse_list("openmp,tbb", selected, err, sizeof err), -1);
-    ck_assert_str_eq(err,
-                     "unknown model 'tbb' (models: serial, openmp, threads, fork, mpi, hybrid)");
+    ck_assert_str_eq(err, "unknown model 'tbb' (models: serial, openmp, threads, fork, mpi, "
+                          "hybrid, python, python-threads)");
+    ck_assert_int_eq(pk_model_parse_list("python-threads,serial", selected, err, sizeof err), 0);
+    ck_assert(selected[PK_PYTHON_THREADS] && selected[PK_SERIAL] && !selected[PK_PYTHON]);
 
     int hybrid = 0;
     for (int i = 0; i < pk_nkernels; i++) {
         const struct pk_kernel *k = &pk_kernels[i];
         for (int m = 0; m < PK_NMODEL; m++)
-            ck_assert_msg(pk_model_has_kernel((enum pk_model)m, k) ==
-                              (m == PK_HYBRID ? k->hybrid != NULL : true),
-                          "%s %s", k->name, pk_model_name((enum pk_model)m));
+            if (pk_model_desc((enum pk_model)m)->runner != PK_RUNNER_INTERPRETER)
+                ck_assert_msg(pk_model_has_kernel((enum pk_model)m, k) ==
+                                  (m == PK_HYBRID ? k->hybrid != NULL : true),
+                              "%s %s", k->name, pk_model_name((enum pk_model)m));
         hybrid += pk_model_has_kernel(PK_HYBRID, k);
     }
     ck_assert_int_eq(hybrid, 4); /* matmul, pi, polysum, stencil */
+}
+END_TEST
+
+/* An interpreted model has the kernels its runner lists, at the rates it gives; its file. */
+START_TEST(test_model_interpreted_kernels_as_the_runner_says)
+{
+    char err[256] = "", file[32];
+    const struct pk_kernel *polysum = pk_kernel_find("polysum"), *spawn = pk_kernel_find("spawn");
+
+    ck_assert(!pk_model_has_kernel(PK_PYTHON, polysum)); /* not asked yet: none */
+    ck_assert_int_eq(
+        pk_model_set_kernels(PK_PYTHON, "polysum 1.2e-07\n\nspawn 0.002 worker\n", err, sizeof err),
+        0);
+    ck_assert(pk_model_has_kernel(PK_PYTHON, polysum) && pk_model_has_kernel(PK_PYTHON, spawn));
+    ck_assert(!pk_model_has_kernel(PK_PYTHON, pk_kernel_find("stream")));
+    ck_assert(!pk_model_has_kernel(PK_PYTHON_THREADS, polysum)); /* each model is asked */
+    ck_assert_double_eq_tol(pk_model_rep_seconds(PK_PYTHON, "polysum", 2, 1000000), 0.12, 1e-12);
+    ck_assert_double_eq_tol(pk_model_rep_seconds(PK_PYTHON, "spawn", 3, 10), 0.06, 1e-12);
+    ck_assert(pk_model_rep_seconds(PK_PYTHON, "stream", 1, 10) == 0);
+    ck_assert(pk_model_rep_seconds(PK_SERIAL, "polysum", 1, 10) == 0);
+    /* "worker" is read from its own line only: polysum's rate is per item, spawn's per worker */
+    ck_assert_double_eq_tol(pk_model_rep_seconds(PK_PYTHON, "polysum", 3, 10), 1.2e-6, 1e-15);
+    ck_assert_int_eq(pk_model_set_kernels(PK_PYTHON, "polysum\nworker 1\n", err, sizeof err), -1);
+    ck_assert_str_eq(err, "its runner's list of kernels has a bad line: 'polysum'");
+    ck_assert_int_eq(pk_model_set_kernels(PK_PYTHON, "polysum fast\n", err, sizeof err), -1);
+    ck_assert_str_eq(err, "its runner's list of kernels has a bad line: 'polysum fast'");
+    ck_assert_str_eq(pk_model_source(PK_PYTHON, file, sizeof file), "python.py");
+    ck_assert_str_eq(pk_model_source(PK_PYTHON_THREADS, file, sizeof file), "python.py");
+    ck_assert_str_eq(pk_model_source(PK_FORK, file, sizeof file), "fork.c");
 }
 END_TEST
 
@@ -186,6 +238,7 @@ Suite *model_suite(void)
     tcase_add_test(tc, test_model_facts_agree_with_the_runner);
     tcase_add_test(tc, test_model_hooks_where_the_model_needs_them);
     tcase_add_test(tc, test_model_questions_for_the_drivers);
+    tcase_add_test(tc, test_model_interpreted_kernels_as_the_runner_says);
     tcase_add_test(tc, test_model_threads_pool_hooks);
     tcase_add_test(tc, test_model_fork_pool_hooks);
     tcase_add_test(tc, test_model_partition_through_the_case);
