@@ -4,6 +4,7 @@
  */
 #include "child.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -292,4 +293,26 @@ bool pk_child_on_path(const char *name)
         path += n + (path[n] == ':');
     }
     return false;
+}
+
+void pk_child_last_line(const char *err, char *buf, size_t len)
+{
+    const char *end = err + strlen(err);
+    buf[0] = '\0';
+    while (end > err) {
+        const char *start = end;
+        while (start > err && start[-1] != '\n')
+            start--;
+        bool words = false;
+        for (const char *p = start; p < end; p++)
+            words |= isalnum((unsigned char)*p) != 0;
+        if (words) {
+            size_t n = (size_t)(end - start);
+            while (n && (start[n - 1] == '\n' || start[n - 1] == '\r'))
+                n--;
+            snprintf(buf, len, "%.*s", (int)(n < len ? n : len - 1), start);
+            return;
+        }
+        end = start > err ? start - 1 : start;
+    }
 }

@@ -26,7 +26,8 @@ struct pk_child_control {
     volatile sig_atomic_t stop; /* set: end the running child's group and return */
     volatile sig_atomic_t kill; /* set: the same, at once, with SIGKILL and no grace */
     volatile sig_atomic_t pgid; /* the running child's process group, 0 when none */
-    /* optional: gets each stderr line starting with PK_PROGRESS_TAG (record.h; kept out of r->err) */
+    /* optional: gets each stderr line starting with PK_PROGRESS_TAG (record.h; kept out of r->err)
+     */
     void (*on_progress)(void *arg, const char *line);
     void *progress_arg;
 };
@@ -46,5 +47,11 @@ void pk_child_free(struct pk_child *r);
 
 /* True if an executable called name is on PATH (or is a path to one). */
 bool pk_child_on_path(const char *name);
+
+/*
+ * The last line of err that says something (a letter or digit: not an Open MPI rule of dashes),
+ * without its line end, into buf (len bytes); "" if there is none.
+ */
+void pk_child_last_line(const char *err, char *buf, size_t len);
 
 #endif

@@ -5,33 +5,9 @@
  */
 #include "launch_result.h"
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-/* The last stderr line that says something (not an Open MPI rule of dashes). */
-static void stderr_reason(const char *err, char *buf, size_t len)
-{
-    const char *end = err + strlen(err);
-    buf[0] = '\0';
-    while (end > err) {
-        const char *start = end;
-        while (start > err && start[-1] != '\n')
-            start--;
-        bool words = false;
-        for (const char *p = start; p < end; p++)
-            words |= isalnum((unsigned char)*p) != 0;
-        if (words) {
-            size_t n = (size_t)(end - start);
-            while (n && (start[n - 1] == '\n' || start[n - 1] == '\r'))
-                n--;
-            snprintf(buf, len, "%.*s", (int)(n < len ? n : len - 1), start);
-            return;
-        }
-        end = start > err ? start - 1 : start;
-    }
-}
 
 /* Finds the one result line in the runner's stdout; NULL if there is none or several. */
 static const char *find_result_line(const char *out, int *count)
@@ -70,7 +46,7 @@ void pk_launch_judge(const struct pk_config *cfg, const struct pk_child *child, 
     int lines;
     const char *line = find_result_line(child->out, &lines);
 
-    stderr_reason(child->err, reason, sizeof reason);
+    pk_child_last_line(child->err, reason, sizeof reason);
     if (child->timed_out) {
         pk_launch_account(cfg, out, PK_STATUS_TIMEOUT, "no result within --timeout %g s; killed",
                           timeout_s);

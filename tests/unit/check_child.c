@@ -126,6 +126,22 @@ START_TEST(test_the_runner_peak_memory_is_kept)
 }
 END_TEST
 
+START_TEST(test_the_last_line_that_says_something)
+{
+    char buf[32];
+    pk_child_last_line("first\nsecond reason\n\n", buf, sizeof buf);
+    ck_assert_str_eq(buf, "second reason");
+    pk_child_last_line("the reason\r\n-----------------\n", buf, sizeof buf); /* Open MPI's rule */
+    ck_assert_str_eq(buf, "the reason");
+    pk_child_last_line("", buf, sizeof buf);
+    ck_assert_str_eq(buf, "");
+    pk_child_last_line("---\n\n", buf, sizeof buf);
+    ck_assert_str_eq(buf, "");
+    pk_child_last_line("a line longer than the buffer it goes into\n", buf, 8);
+    ck_assert_str_eq(buf, "a line ");
+}
+END_TEST
+
 Suite *child_suite(void)
 {
     Suite *s = suite_create("child");
@@ -136,6 +152,7 @@ Suite *child_suite(void)
     tcase_add_test(tc, test_a_stop_terms_the_runner);
     tcase_add_test(tc, test_a_timeout_terms_the_runner);
     tcase_add_test(tc, test_the_runner_peak_memory_is_kept);
+    tcase_add_test(tc, test_the_last_line_that_says_something);
     suite_add_tcase(s, tc);
     return s;
 }
