@@ -12,7 +12,6 @@ import csv
 import glob
 import json
 import os
-import sys
 
 MODELS = ["serial", "openmp", "threads", "fork", "mpi"]
 COMPUTE_BOUND = ["polysum", "mandelbrot", "pi", "montecarlo", "matmul"]
@@ -444,8 +443,7 @@ def main():
         print(f"bench: regression: {r['section']} {r['figure']} {r['model']} p={r['workers']} "
               f"n={r['size']}: {fmt(a)} -> {fmt(b_)} {r['unit']} ({worse:.2f}x worse than "
               f"{os.path.basename(b.prev_path)})")
-    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
