@@ -95,8 +95,8 @@ int main(int argc, char **argv)
     if (pk_model_parse(a.positional[1], &model) ||
         pk_model_desc(model)->runner != PK_RUNNER_INPROCESS) {
         char names[128];
-        pk_model_join(names, sizeof names, PK_RUNNER_INPROCESS);
-        snprintf(err, sizeof err, "unknown model '%s' (one of %s)", a.positional[1], names);
+        snprintf(err, sizeof err, "unknown model '%s' (one of %s)", a.positional[1],
+                 run_names_models(names, sizeof names, runs_here, ", ", ", "));
         usage_error(err);
     }
     if (a.threads)
