@@ -47,8 +47,17 @@ int cmd_info(int argc, char **argv)
     pk_launch_init(&l);
     pk_context_gather(&ctx, 1);
     pk_context_set(&ctx, "launcher", l.launcher);
-    pk_context_set(&ctx, "mpi model",
-                   pk_launch_mpi_available(&l, why, sizeof why) ? "available" : why);
+    /* Whether each model that needs more than pk-run can run here, or why not (as pk list). */
+    for (int m = 0; m < PK_NMODEL; m++) {
+        const struct pk_model_desc *d = pk_model_desc((enum pk_model)m);
+        char key[64];
+        if (d->runner == PK_RUNNER_INPROCESS)
+            continue;
+        snprintf(key, sizeof key, "%s model", d->name);
+        pk_context_set(&ctx, key,
+                       pk_launch_available(&l, (enum pk_model)m, why, sizeof why) ? "available"
+                                                                                   : why);
+    }
     if (access(l.mpi_path, X_OK) == 0)
         mpi_library(&l, &ctx);
     printf("context\n");

@@ -18,6 +18,12 @@ for m in python python-threads; do
     PK_PYTHON=/nonexistent refuses "PK_PYTHON=/nonexistent: pk run -m $m exits 2 naming the model" \
         "cannot run the $m model: PK_PYTHON '/nonexistent'" "$PK" run polysum -m "$m" -n 1000
 done
+# pk info says the same of each model that needs more than pk-run, beside mpi's line
+PK_PYTHON=/nonexistent "$PK" info >"$TMP/info" 2>&1
+n=$(grep -cE "^  python(-threads)? model +PK_PYTHON '/nonexistent' is not an executable program" "$TMP/info")
+[ "$n" -eq 2 ] && grep -qE "^  mpi model " "$TMP/info" && grep -qE "^  hybrid model " "$TMP/info" &&
+    ok "PK_PYTHON=/nonexistent: pk info names both python models unavailable, and why" ||
+    { not_ok "PK_PYTHON=/nonexistent: pk info has $n python reasons"; diag "$TMP/info"; }
 
 # 8. make run's section: the job in every available model (the ones given), C and Python, in a
 # file of its own
