@@ -8,7 +8,9 @@
 
 static const char info_usage[] = "usage: pk info\n"
                                  "Prints the machine, build and environment facts that pk "
-                                 "records with results (the JSON 'context').\n";
+                                 "records with results (the JSON 'context'), then whether "
+                                 "each model that needs more than pk-run (an MPI launcher, an "
+                                 "interpreter) can run here, or why not.\n";
 
 /* What pk-mpi links, as its result lines name it ("pk-mpi --library" needs no launcher). */
 static void mpi_library(const struct pk_launch *l, struct pk_context *ctx)
