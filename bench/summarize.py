@@ -13,6 +13,8 @@ import glob
 import json
 import os
 
+from bench_files import fmt, fmt_time, load_pk, num, pool_refs
+
 MODELS = ["serial", "openmp", "threads", "fork", "mpi"]
 COMPUTE_BOUND = ["polysum", "mandelbrot", "pi", "montecarlo", "matmul"]
 REGRESSION = 1.2  # a figure more than 20% worse than before is printed as a regression
@@ -31,91 +33,6 @@ def args():
         a.add_argument("--" + name, required=True)
     a.add_argument("--rss", help="bench/rss lines: peak RSS of pk-run against the arrays")
     return a.parse_args()
-
-
-def median(x):
-    x = sorted(x)
-    n = len(x)
-    return x[n // 2] if n % 2 else (x[n // 2 - 1] + x[n // 2]) / 2
-
-
-def load_pk(paths):
-    """One entry per configuration, its reps pooled over the files, in first-seen order."""
-    configs = {}
-    for path in paths:
-        with open(path) as f:
-            for row in csv.DictReader(f):
-                key = (row["kernel"], row["model"], row["workers"], row["size"], row["params"])
-                c = configs.setdefault(key, {
-                    "kernel": row["kernel"], "model": row["model"],
-                    "workers": int(row["workers"]), "size": int(row["size"]),
-                    "class": row["class"], "params": row["params"], "status": "ok",
-                    "detail": "", "times": [], "work": None, "unit": row["unit"],
-                    "pages": set()})
-                c["pages"].add(row.get("pages") or "-")  # older files have no such column
-                if row["status"] != "ok":
-                    c["status"], c["detail"] = row["status"], row["detail"]
-                    continue
-                t = num(row["time_s"])
-                if t is None:
-                    continue
-                c["times"].append(t)
-                # a row's rate is its runner process's, from that process's median time: the
-                # rows of one process share run and rate
-                key = (row["run"], row["rate"])
-                proc = c.setdefault("procs", {}).setdefault(key, [num(row["rate"]), []])
-                proc[1].append(t)
-    out = []
-    for c in configs.values():
-        for rate, times in c.get("procs", {}).values():
-            if rate is not None and c["work"] is None:
-                c["work"] = rate * median(times)  # the work of one rep, the same in every rep
-        if c["times"]:
-            m = median(c["times"])
-            c["summary"] = {"median": m, "min": min(c["times"]), "max": max(c["times"])}
-            c["rate"] = c["work"] / m if c["work"] is not None else None
-        elif c["status"] == "ok":
-            c["status"], c["detail"] = "no-reps", "no timed rep in the files"
-        out.append(c)
-    return out
-
-
-def num(x):
-    return float(x) if x not in (None, "", "-") else None
-
-
-def fmt(x, digits=3):
-    if x is None:
-        return "n/a"
-    if x == 0 or 1e-3 <= abs(x) < 1e6:
-        return f"{x:.{digits}g}" if abs(x) < 10 ** digits else f"{x:.0f}"
-    return f"{x:.{digits}g}"
-
-
-def fmt_time(s):
-    if s is None:
-        return "n/a"
-    for unit, scale in (("s", 1), ("ms", 1e-3), ("us", 1e-6), ("ns", 1e-9)):
-        if s >= scale:
-            return f"{s / scale:.3g} {unit}"
-    return f"{s / 1e-9:.3g} ns"
-
-
-def pool_refs(lines):
-    """One reference from its lines (bench/run measures each before and after pk): the median
-    of their medians, the extreme min and max, the reps added; 'runs' keeps each median."""
-    pooled = {}
-    for r in lines:
-        key = (r["ref"], r["variant"], r["workers"], r["size"])
-        p = pooled.setdefault(key, {**r, "runs": [], "mins": [], "maxs": [], "n": 0})
-        p["runs"].append(float(r["median"]))
-        p["mins"].append(float(r["min"]))
-        p["maxs"].append(float(r["max"]))
-        p["n"] += int(r["reps"])
-    for p in pooled.values():
-        p.update(median=f"{median(p['runs']):.6g}", min=f"{min(p['mins']):.6g}",
-                 max=f"{max(p['maxs']):.6g}", reps=str(p["n"]))
-    return list(pooled.values())
 
 
 class Bench:
@@ -204,6 +121,7 @@ class Bench:
         self.ratios = []
         sizes = self.main_sizes()
         self.ratio_stream(sizes.get("stream"))
+        self.ratio_beside_stream(sizes)
         self.ratio_matmul(sizes.get("matmul"))
         self.ratio_python()
         self.ratio_spawn(sizes.get("spawn"))
@@ -229,6 +147,18 @@ class Bench:
                            f"{r['rate']:.3g} GB/s, pages {'/'.join(sorted(r['pages']))}",
                            f"likwid {ref['variant']} {p} thr {float(ref['median']):.3g} GB/s",
                            "higher", ">=0.95")  # issue 17
+
+    def ratio_beside_stream(self, sizes):  # issue 17: square and stencil stream as stream does
+        for kernel, per in (("square", 1), ("stencil", 4)):  # stencil: 16 B a point, 4 flops
+            for p in sorted({1, self.cores}):
+                for model in MODELS:
+                    r = self.pk_find(kernel, model, p, sizes.get(kernel))
+                    s = self.pk_find("stream", model, p, sizes.get("stream"))
+                    if r and s:
+                        self.ratio(f"{kernel}/stream", model, p, r["size"],
+                                   r["rate"] * per / s["rate"],
+                                   f"{r['rate'] * per:.3g} GB/s", f"stream {s['rate']:.3g} GB/s",
+                                   "higher", ">=0.8")
 
     def ratio_matmul(self, n):
         for p in sorted({1, self.cores}):
@@ -257,9 +187,7 @@ class Bench:
                 for r in (serial, best):
                     if not r:
                         continue
-                    target = ">=200" if way in ("job-serial", "poolmap") else ""
-                    if way == "job-serial" and r is best:
-                        target = ""
+                    target = ">=200" if way == "poolmap" or (way == "job-serial" and r is serial) else ""
                     self.ratio(f"python {way}/{kernel}", r["model"], r["workers"], 1000000,
                                t / r["summary"]["median"], fmt_time(r["summary"]["median"]),
                                f"Python {way} ({workers}) {fmt_time(t)}", "higher", target)
@@ -367,7 +295,9 @@ class Bench:
 
         L += ["", "## Ratios against the outside references", "",
               "A ratio above 1 means pk is faster, except spawn/floor: pk's round cost over "
-              "the bare one (lower is better).", "",
+              "the bare one (lower is better). square/stream and stencil/stream hold a kernel's "
+              "GB/s against stream's in the same model and p (square 16 B an element, stencil "
+              "16 B a point: the grid read once, written once; write-allocate not counted).", "",
               "| ratio | model | p | pk | reference | ratio | target | met |",
               "|---|---|---|---|---|---|---|---|"]
         for name, model, w, pk_text, ref_text, value, target, met in self.ratios:
