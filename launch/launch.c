@@ -145,7 +145,8 @@ int pk_launch_set_launcher(struct pk_launch *l, const char *text, char *err, siz
     return 0;
 }
 
-bool pk_launch_mpi_available(const struct pk_launch *l, char *why, size_t len)
+/* True if the launcher models can run: pk-mpi built and the launcher on PATH; else why not. */
+static bool mpi_available(const struct pk_launch *l, char *why, size_t len)
 {
     char program[256];
     if (access(l->mpi_path, X_OK) != 0) {
@@ -168,7 +169,7 @@ bool pk_launch_available(const struct pk_launch *l, enum pk_model m, char *why, 
 {
     switch (pk_model_desc(m)->runner) {
     case PK_RUNNER_LAUNCHER:
-        return pk_launch_mpi_available(l, why, len);
+        return mpi_available(l, why, len);
     case PK_RUNNER_INTERPRETER:
         return pk_launch_interpreter_available(l, m, why, len);
     default:

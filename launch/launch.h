@@ -54,9 +54,6 @@ int pk_launch_check_env(const struct pk_launch *l, char *err, size_t errlen);
  */
 int pk_launch_set_launcher(struct pk_launch *l, const char *text, char *err, size_t errlen);
 
-/* True if the mpi model can run; else false with the reason (naming what is missing) in why. */
-bool pk_launch_mpi_available(const struct pk_launch *l, char *why, size_t len);
-
 /*
  * True if model m can run here, as its runner kind decides: pk-run always; a launcher when it
  * and pk-mpi are there; an interpreter when it and its program are, and the program listed its
