@@ -5,7 +5,7 @@
  * top and bottom, where the halo is the fixed boundary row); the message exchange is the
  * barrier. At the end MPI_Gatherv brings every block to rank 0, which verifies the whole grid.
  * Rows keep their global numbers: a rank's block sits at its place in full-size arrays that
- * the arena maps lazily, so the rows it never touches cost no memory and stencil_row is called
+ * the arena maps lazily, so the rows it never touches cost no memory and stencil_rows is called
  * exactly as in the other models.
  */
 #include "kernel.h"
@@ -67,8 +67,7 @@ int stencil_mpi(struct pk_case *c, MPI_Comm comm)
         double *src = stencil_src(d, s); /* its halo rows receive */
         double *dst = stencil_dst(d, s);
         stencil_mpi_halo(c, comm, &b, src);
-        for (long long i = b.lo; i < b.hi; i++)
-            stencil_row(src, dst, N, i); /* 3. work */
+        stencil_rows(src, dst, N, b.lo, b.hi); /* 3. work */
     }
     stencil_mpi_gather(c, comm, &b); /* 4. combine */
     return 0;

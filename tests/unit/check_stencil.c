@@ -1,7 +1,8 @@
 /*
  * stencil: the closed forms of Jacobi (a linear field stays put, a hot point gives a quarter to
- * each neighbour), every model bit for bit against serial where N - 2 does not divide by p,
- * and verify catching a flipped bit and a rep that did nothing.
+ * each neighbour), the jammed row sweep writing exactly its rows, every model bit for bit
+ * against serial where N - 2 does not divide by p, and verify catching a flipped bit and a rep
+ * that did nothing.
  */
 #include <check.h>
 #include <stdint.h>
@@ -70,6 +71,41 @@ START_TEST(test_stencil_hot_point_gives_a_quarter_to_each_neighbour)
                       k % N, d->work[0][k]);
     }
     pk_case_release(&c);
+}
+END_TEST
+
+/*
+ * stencil_rows over every [lo, hi) of a 13 x 13 grid (whole groups of STENCIL_JAM rows and every
+ * remainder): the rows inside get exactly stencil_point, every other point keeps its poison. And
+ * the groups that openmp deals out tile [lo, hi) with no gap or overlap.
+ */
+START_TEST(test_stencil_rows_writes_exactly_its_rows)
+{
+    enum { N = 13 };
+    static double src[N * N], dst[N * N];
+
+    for (long long k = 0; k < N * N; k++)
+        src[k] = (double)((k * 37) % 101) / 8.0;
+    for (long long lo = 1; lo <= N - 1; lo++)
+        for (long long hi = lo; hi <= N - 1; hi++) {
+            for (long long k = 0; k < N * N; k++)
+                dst[k] = -1.0;
+            stencil_rows(src, dst, N, lo, hi);
+            for (long long i = 0; i < N; i++)
+                for (long long j = 0; j < N; j++) {
+                    bool mine = i >= lo && i < hi && j >= 1 && j < N - 1;
+                    double want = mine ? stencil_point(src, N, i, j) : -1.0;
+                    ck_assert_msg(same_bits(dst[i * N + j], want), "[%lld, %lld): (%lld, %lld) %g",
+                                  lo, hi, i, j, dst[i * N + j]);
+                }
+            long long next = lo, groups = stencil_groups(lo, hi);
+            for (long long g = 0; g < groups; g++) {
+                struct pk_range r = stencil_group(lo, hi, g);
+                ck_assert(r.lo == next && r.hi > r.lo && r.hi - r.lo <= STENCIL_JAM);
+                next = r.hi;
+            }
+            ck_assert_int_eq(next, hi);
+        }
 }
 END_TEST
 
@@ -172,6 +208,7 @@ Suite *stencil_suite(void)
     tcase_add_test(tc, test_stencil_hot_point_gives_a_quarter_to_each_neighbour);
     tcase_add_test(tc, test_stencil_flipped_bit_fails_verify);
     tcase_add_test(tc, test_stencil_reset_without_run_fails_verify);
+    tcase_add_test(tc, test_stencil_rows_writes_exactly_its_rows);
     suite_add_tcase(s, tc);
     tc = tcase_create("models");
     tcase_set_timeout(tc, 60);
