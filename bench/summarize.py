@@ -154,11 +154,14 @@ class Bench:
                 for model in MODELS:
                     r = self.pk_find(kernel, model, p, sizes.get(kernel))
                     s = self.pk_find("stream", model, p, sizes.get("stream"))
+                    # square's mpi rep scatters x and gathers y (Pool.map's data flow): with
+                    # ranks to talk to it is a message cost, not a bandwidth, so no target
+                    talks = kernel == "square" and model == "mpi" and p > 1
                     if r and s:
                         self.ratio(f"{kernel}/stream", model, p, r["size"],
                                    r["rate"] * per / s["rate"],
                                    f"{r['rate'] * per:.3g} GB/s", f"stream {s['rate']:.3g} GB/s",
-                                   "higher", ">=0.8")
+                                   "higher", "" if talks else ">=0.8")
 
     def ratio_matmul(self, n):
         for p in sorted({1, self.cores}):
@@ -297,7 +300,9 @@ class Bench:
               "A ratio above 1 means pk is faster, except spawn/floor: pk's round cost over "
               "the bare one (lower is better). square/stream and stencil/stream hold a kernel's "
               "GB/s against stream's in the same model and p (square 16 B an element, stencil "
-              "16 B a point: the grid read once, written once; write-allocate not counted).", "",
+              "16 B a point: the grid read once, written once; write-allocate not counted). square's "
+              "mpi rows at p > 1 have no target: their rep scatters x from rank 0 and gathers y "
+              "back, which stream's does not.", "",
               "| ratio | model | p | pk | reference | ratio | target | met |",
               "|---|---|---|---|---|---|---|---|"]
         for name, model, w, pk_text, ref_text, value, target, met in self.ratios:
