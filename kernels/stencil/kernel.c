@@ -66,7 +66,7 @@ static double start_value(int field, unsigned long long seed, long long N, long 
 }
 
 /*
- * The reference: T sweeps by a plain loop of its own (not stencil_row, not a model's loop),
+ * The reference: T sweeps by a plain loop of its own (not stencil_rows, not a model's loop),
  * ping-ponging between ref and work[0] so that the last sweep lands in ref. Reset poisons
  * work[0]'s interior afterwards.
  */

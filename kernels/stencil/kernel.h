@@ -78,8 +78,10 @@ static inline double *stencil_dst(const struct stencil_data *d, long long s)
  * Rows a call of stencil_rows sweeps together. At class A a row (45 KB) is larger than L1, so a
  * point's three source rows each come from L2 or memory, three streams for one point written.
  * Jammed four rows at a time, each column j loads the six source rows i - 1 .. i + 4 once for
- * four points: 1.5 streams per point. Four keeps the ten row streams and the loop's live
- * values within baseline x86-64's 16 general and 16 vector registers.
+ * four points: 1.5 streams per point (K + 2 rows for K points). Four leaves the ten row
+ * pointers and the values in flight inside baseline x86-64's 16 general and 16 vector
+ * registers with room to spare (gcc 12 spills inside the loop at six, and eight falls back to
+ * the one-row speed on the development VM), and more rows would save little: 1.33 at six.
  */
 #define STENCIL_JAM 4
 
