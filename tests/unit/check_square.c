@@ -4,9 +4,7 @@
  */
 #include <check.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "helpers.h"
@@ -162,28 +160,6 @@ START_TEST(test_square_reset_without_run_fails)
 }
 END_TEST
 
-/* How many pages [p, p + bytes) touches: the arena staggers arrays off page boundaries. */
-static long pages_spanned(const void *p, size_t bytes)
-{
-    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), lo = (uintptr_t)p & ~(page - 1);
-    return (long)(((uintptr_t)p + bytes - lo + page - 1) / page);
-}
-
-/* How many pages of [p, p + bytes) are resident: the ones somebody has touched. */
-static long resident_pages(const void *p, size_t bytes)
-{
-    size_t page = (size_t)sysconf(_SC_PAGESIZE), n = (size_t)pages_spanned(p, bytes);
-    void *lo = (void *)((uintptr_t)p & ~(uintptr_t)(page - 1));
-    unsigned char *vec = malloc(n);
-    long count = 0;
-    ck_assert(vec != NULL);
-    ck_assert_int_eq(mincore(lo, n * page, vec), 0);
-    for (size_t i = 0; i < n; i++)
-        count += vec[i] & 1;
-    free(vec);
-    return count;
-}
-
 /* In-process models: setup touches no page of x or y; the threads' init touches all of them. */
 START_TEST(test_square_setup_leaves_pages_for_the_workers)
 {
@@ -197,11 +173,11 @@ START_TEST(test_square_setup_leaves_pages_for_the_workers)
     pk_case_init(&c, k, PK_THREADS, 3, n);
     ck_assert_msg(pk_case_prepare(&c, err, sizeof err) == 0, "%s", err);
     d = c.data;
-    ck_assert_int_eq(resident_pages(d->x, bytes) + resident_pages(d->y, bytes), 0);
+    ck_assert_int_eq(test_resident_pages(d->x, bytes) + test_resident_pages(d->y, bytes), 0);
     ck_assert_int_eq(pk_threadpool_start(&c.threads, 3, err, sizeof err), 0);
     ck_assert_int_eq(k->init[PK_THREADS](&c, 3), 0);
-    ck_assert_int_eq(resident_pages(d->x, bytes), pages_spanned(d->x, bytes));
-    ck_assert_int_eq(resident_pages(d->y, bytes), pages_spanned(d->y, bytes));
+    ck_assert_int_eq(test_resident_pages(d->x, bytes), test_pages_spanned(d->x, bytes));
+    ck_assert_int_eq(test_resident_pages(d->y, bytes), test_pages_spanned(d->y, bytes));
     ck_assert_int_eq(k->run[PK_THREADS](&c, 3), 0);
     ck_assert_int_eq(verdict(&c).status, PK_STATUS_OK);
     pk_threadpool_stop(c.threads);
@@ -230,8 +206,8 @@ START_TEST(test_square_mpi_rank_touches_only_its_block)
     k->reset(&c);
     d = c.data;
     /* the block's pages, and at most one page more at each end of it */
-    ck_assert_int_le(resident_pages(d->x, bytes), (long)(bytes / 3 / page) + 2);
-    ck_assert_int_le(resident_pages(d->y, bytes), (long)(bytes / 3 / page) + 2);
+    ck_assert_int_le(test_resident_pages(d->x, bytes), (long)(bytes / 3 / page) + 2);
+    ck_assert_int_le(test_resident_pages(d->y, bytes), (long)(bytes / 3 / page) + 2);
     for (long long i = 0; i < n; i += 4093) {
         int mine = i >= r.lo && i < r.hi;
         ck_assert_int_eq(d->x[i], mine ? SQUARE_X_POISON : 0);

@@ -4,37 +4,11 @@
  */
 #include <check.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <stdlib.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "helpers.h"
 #include "stream/kernel.h"
-
-/* How many pages [p, p + bytes) touches: the arena staggers arrays off page boundaries. */
-static long pages_spanned(const void *p, size_t bytes)
-{
-    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), lo = (uintptr_t)p & ~(page - 1);
-    return (long)(((uintptr_t)p + bytes - lo + page - 1) / page);
-}
-
-/* How many pages of [p, p + bytes) are resident: the ones somebody has touched. */
-static long resident_pages(const void *p, size_t bytes)
-{
-    long page = sysconf(_SC_PAGESIZE), n = pages_spanned(p, bytes);
-    void *lo = (void *)((uintptr_t)p & ~(uintptr_t)(page - 1));
-    unsigned char *vec = malloc((size_t)n);
-    long count = 0;
-    ck_assert(vec != NULL);
-    ck_assert_int_eq(mincore(lo, (size_t)n * (size_t)page, vec), 0);
-    for (long i = 0; i < n; i++)
-        count += vec[i] & 1;
-    free(vec);
-    return count;
-}
 
 START_TEST(test_stream_setup_leaves_pages_for_the_workers)
 {
@@ -47,11 +21,11 @@ START_TEST(test_stream_setup_leaves_pages_for_the_workers)
     pk_case_init(&c, k, PK_FORK, 3, n);
     ck_assert_int_eq(pk_case_prepare(&c, err, sizeof err), 0);
     struct stream_data *d = c.data;
-    ck_assert_int_eq(resident_pages(d->b, bytes), 0); /* setup touched nothing */
+    ck_assert_int_eq(test_resident_pages(d->b, bytes), 0); /* setup touched nothing */
     ck_assert_int_eq(pk_forkpool_start(&c.forks, 3, err, sizeof err), 0);
     ck_assert_int_eq(k->init[PK_FORK](&c, 3), 0);
     /* the workers' touches of the shared mapping are visible here */
-    ck_assert_int_eq(resident_pages(d->b, bytes), pages_spanned(d->b, bytes));
+    ck_assert_int_eq(test_resident_pages(d->b, bytes), test_pages_spanned(d->b, bytes));
     ck_assert_int_eq(k->run[PK_FORK](&c, 3), 0);
     struct pk_verdict v;
     k->verify(&c, &v);

@@ -1,9 +1,12 @@
 /* Test helpers: the same execution paths pk uses, minus the driver. */
 #include "helpers.h"
 
+#include <check.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "child.h"
@@ -118,4 +121,25 @@ int test_run_hybrid(const struct pk_kernel *k, int ranks, int threads, long long
                     struct pk_record *rec, char *why, size_t len)
 {
     return run_distributed(k, ranks, threads, n, -1, 0, reps, rec, why, len);
+}
+
+long test_pages_spanned(const void *p, size_t bytes)
+{
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), lo = (uintptr_t)p & ~(page - 1);
+    return (long)(((uintptr_t)p + bytes - lo + page - 1) / page);
+}
+
+long test_resident_pages(const void *p, size_t bytes)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), n = (size_t)test_pages_spanned(p, bytes);
+    void *lo = (void *)((uintptr_t)p & ~(uintptr_t)(page - 1));
+    unsigned char *vec = malloc(n);
+    long count = 0;
+
+    ck_assert(vec != NULL);
+    ck_assert_int_eq(mincore(lo, n * page, vec), 0);
+    for (size_t i = 0; i < n; i++)
+        count += vec[i] & 1;
+    free(vec);
+    return count;
 }

@@ -1,8 +1,12 @@
-/* What the unit tests share: running a configuration in-process or through mpirun. */
+/*
+ * What the unit tests share: running a configuration in-process or through mpirun, and counting
+ * the pages that first touch made resident.
+ */
 #ifndef PK_TEST_HELPERS_H
 #define PK_TEST_HELPERS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "harness.h"
 
@@ -29,5 +33,11 @@ int test_run_mpi(const struct pk_kernel *k, int p, long long n, int param, long 
 /* The same for the hybrid model: `ranks` ranks of `threads` OpenMP threads each. */
 int test_run_hybrid(const struct pk_kernel *k, int ranks, int threads, long long n, int reps,
                     struct pk_record *rec, char *why, size_t len);
+
+/* How many pages [p, p + bytes) touches: the arena staggers arrays off page boundaries. */
+long test_pages_spanned(const void *p, size_t bytes);
+
+/* How many pages of [p, p + bytes) are resident: the ones someone has touched. */
+long test_resident_pages(const void *p, size_t bytes);
 
 #endif
