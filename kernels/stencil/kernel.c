@@ -65,16 +65,42 @@ static double start_value(int field, unsigned long long seed, long long N, long 
     return pk_rng_unit(seed, (uint64_t)(i * N + j));
 }
 
-/*
- * The reference: T sweeps by a plain loop of its own (not stencil_rows, not a model's loop),
- * ping-ponging between ref and work[0] so that the last sweep lands in ref. Reset poisons
- * work[0]'s interior afterwards.
- */
-static void reference(struct stencil_data *d, long long N)
+void stencil_fill(struct pk_case *c, long long lo, long long hi)
 {
-    const double *src = d->init;
+    struct stencil_data *d = c->data;
+    long long N = c->n;
 
-    memcpy(d->ref, d->init, (size_t)N * (size_t)N * sizeof *d->ref); /* its boundary */
+    for (long long i = lo; i < hi; i++)
+        for (long long j = 0; j < N; j++)
+            d->init[i * N + j] = d->work[0][i * N + j] = d->work[1][i * N + j] =
+                start_value(d->field, c->seed, N, i, j);
+}
+
+void stencil_fill_block(struct pk_case *c, int w, int p)
+{
+    long long N = c->n;
+    struct pk_range r = pk_partition_block(N - 2, p, w);
+
+    /* the first worker also fills boundary row 0, the last one row N - 1 */
+    stencil_fill(c, w == 0 ? 0 : r.lo + 1, w == p - 1 ? N : r.hi + 1);
+}
+
+/*
+ * The reference: T sweeps by a plain loop of its own (not stencil_rows, not a model's loop)
+ * from a start grid of its own (start_value, not the grid the workers filled), ping-ponging
+ * between ref and work[0] so that the last sweep lands in ref. Reset poisons work[0]'s
+ * interior afterwards.
+ */
+void stencil_reference(struct pk_case *c)
+{
+    struct stencil_data *d = c->data;
+    long long N = c->n;
+    double *first = (d->sweeps - 1) % 2 == 0 ? d->ref : d->work[0]; /* sweep 0 writes it */
+    const double *src = first == d->ref ? d->work[0] : d->ref;
+
+    for (long long i = 0; i < N; i++) /* both get the start grid: boundary and all */
+        for (long long j = 0; j < N; j++)
+            d->ref[i * N + j] = d->work[0][i * N + j] = start_value(d->field, c->seed, N, i, j);
     for (long long s = 0; s < d->sweeps; s++) {
         double *dst = (d->sweeps - 1 - s) % 2 == 0 ? d->ref : d->work[0];
         for (long long i = 1; i < N - 1; i++)
@@ -82,6 +108,7 @@ static void reference(struct stencil_data *d, long long N)
                 dst[i * N + j] = stencil_point(src, N, i, j);
         src = dst;
     }
+    d->ref_hash = stencil_hash(d->ref, N);
 }
 
 size_t stencil_bytes(const struct pk_case *c)
@@ -114,14 +141,16 @@ int stencil_setup(struct pk_case *c, char *err, size_t errlen)
     d->sweeps = c->param[STENCIL_SWEEPS];
     d->field = (int)c->param[STENCIL_FIELD];
 
-    /* the rows this process owns and their halos; the work grids get their boundaries here */
-    for (long long i = held.lo; i < held.hi; i++)
-        for (long long j = 0; j < N; j++)
-            d->init[i * N + j] = d->work[0][i * N + j] = d->work[1][i * N + j] =
-                start_value(d->field, c->seed, N, i, j);
-    if (!pk_case_distributed(c) || c->rank == 0) {
-        reference(d, N);
-        d->ref_hash = stencil_hash(d->ref, N);
+    /*
+     * An mpi rank fills the rows it owns and their halos itself, and rank 0 makes the
+     * reference. In one process the model's init does both after the pool starts, so that
+     * each page is first touched by the worker that sweeps it.
+     */
+    c->data = d;
+    if (pk_case_distributed(c)) {
+        stencil_fill(c, held.lo, held.hi);
+        if (c->rank == 0)
+            stencil_reference(c);
     }
     for (int w = 0; w < c->ranks; w++) {
         struct pk_range b = pk_partition_block(N - 2, c->ranks, w);
@@ -140,7 +169,6 @@ int stencil_setup(struct pk_case *c, char *err, size_t errlen)
         }
         d->parties = parties; /* no destroy: glibc's barrier holds nothing beyond its bytes */
     }
-    c->data = d;
     return 0;
 }
 

@@ -10,11 +10,13 @@
  * work[(T - 1) % 2], and reset poisons the interiors of both work grids with NaN: a rep that
  * skips any point of its last sweep fails, whatever the input and T.
  *
- * Reference: an independent serial pass in setup (kernel.c, a loop of its own; it shares only
- * stencil_point with the models). The final grid must equal it bit for bit (tolerance 0): every
- * point is the same three additions and one multiply in the same order in every model (C fixes
- * the order; -std=c11 turns FMA contraction off; nothing reassociates without -ffast-math),
- * and no point depends on how the rows were split. The result is a 64-bit hash of the grid.
+ * Reference: an independent serial pass (kernel.c, a loop of its own from start values of its
+ * own; it shares only stencil_point and start_value with the models), made by the model's init
+ * after the workers have filled (first-touched) their rows, or by mpi's rank 0 in setup. The final
+ * grid must equal it bit for bit (tolerance 0): every point is the same three additions and one
+ * multiply in the same order in every model (C fixes the order; -std=c11 turns FMA contraction off;
+ * nothing reassociates without -ffast-math), and no point depends on how the rows were split. The
+ * result is a 64-bit hash of the grid.
  * --field linear starts from u = 3i - 2j + 7 everywhere, which Jacobi leaves unchanged
  * exactly (integer sums below 2^53, then a multiply by a power of two); verify checks that
  * closed form too.
@@ -123,6 +125,20 @@ struct stencil_block {
  */
 void stencil_worker(const struct pk_case *c, int w, int p);
 
+/*
+ * Rows [lo, hi) of the starting grid into init and both work grids (whose boundaries no sweep
+ * writes). In one process each model's init calls it from the workers that will sweep those
+ * rows, after the pool starts, so that they touch the pages first; an mpi rank, from setup.
+ */
+void stencil_fill(struct pk_case *c, long long lo, long long hi);
+
+/* Worker w of p fills its block of rows (serial, threads, fork); the first also row 0, the last
+ * row N - 1. */
+void stencil_fill_block(struct pk_case *c, int w, int p);
+
+/* ref and ref_hash: T sweeps of the serial reference, from start values of its own. */
+void stencil_reference(struct pk_case *c);
+
 /* The 64-bit hash of a grid's bits that the result line shows. */
 unsigned long long stencil_hash(const double *u, long long N);
 
@@ -132,6 +148,10 @@ void stencil_reset(struct pk_case *c);
 void stencil_verify(const struct pk_case *c, struct pk_verdict *v);
 double stencil_rate(const struct pk_case *c, double seconds);
 
+int stencil_serial_init(struct pk_case *c, int p);
+int stencil_openmp_init(struct pk_case *c, int p);
+int stencil_threads_init(struct pk_case *c, int p);
+int stencil_fork_init(struct pk_case *c, int p);
 int stencil_serial(struct pk_case *c, int p);
 int stencil_openmp(struct pk_case *c, int p);
 int stencil_threads(struct pk_case *c, int p);

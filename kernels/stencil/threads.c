@@ -1,6 +1,7 @@
 /*
  * stencil, threads model: each pool thread sweeps its block of interior rows and waits at a
  * pthread barrier after each sweep (stencil_worker); the grid is whole in shared memory.
+ * init: each thread fills (first-touches) the rows it will sweep.
  */
 #include "kernel.h"
 
@@ -9,6 +10,21 @@
 static int stencil_threads_part(void *arg, int w, int p)
 {
     stencil_worker(arg, w, p);
+    return 0;
+}
+
+static int stencil_threads_fill(void *arg, int w, int p)
+{
+    stencil_fill_block(arg, w, p);
+    return 0;
+}
+
+int stencil_threads_init(struct pk_case *c, int p)
+{
+    (void)p;
+    if (pk_threadpool_run(c->threads, stencil_threads_fill, c))
+        return -1;
+    stencil_reference(c);
     return 0;
 }
 

@@ -1,8 +1,8 @@
 /*
  * stencil: the closed forms of Jacobi (a linear field stays put, a hot point gives a quarter to
- * each neighbour), the jammed row sweep writing exactly its rows, every model bit for bit
- * against serial where N - 2 does not divide by p, and verify catching a flipped bit and a rep
- * that did nothing.
+ * each neighbour), the jammed row sweep writing exactly its rows, first touch by the workers,
+ * every model bit for bit against serial where N - 2 does not divide by p, and verify catching
+ * a flipped bit and a rep that did nothing.
  */
 #include <check.h>
 #include <stdint.h>
@@ -20,6 +20,7 @@ static void prepare(struct pk_case *c, long long N, long long T, int field)
     c->param[STENCIL_SWEEPS] = T;
     c->param[STENCIL_FIELD] = field;
     ck_assert_msg(pk_case_prepare(c, err, sizeof err) == 0, "%s", err);
+    ck_assert_int_eq(c->kernel->init[PK_SERIAL](c, 1), 0); /* fills the grids, the reference */
 }
 
 static bool same_bits(double a, double b)
@@ -106,6 +107,40 @@ START_TEST(test_stencil_rows_writes_exactly_its_rows)
             }
             ck_assert_int_eq(next, hi);
         }
+}
+END_TEST
+
+/*
+ * First touch: in one process, setup leaves the grids untouched and the model's init fills them
+ * from the workers (fork: the pool's processes, seen through the shared mapping); the reference
+ * it makes after them agrees with the sweeps.
+ */
+START_TEST(test_stencil_setup_leaves_pages_for_the_workers)
+{
+    const struct pk_kernel *k = pk_kernel_find("stencil");
+    struct pk_case c;
+    struct pk_verdict v;
+    char err[128];
+    const long long N = 1000; /* 8 MB a grid */
+    size_t bytes = (size_t)(N * N) * sizeof(double);
+
+    pk_case_init(&c, k, PK_FORK, 3, N);
+    c.param[STENCIL_SWEEPS] = 3;
+    ck_assert_int_eq(pk_case_prepare(&c, err, sizeof err), 0);
+    struct stencil_data *d = c.data;
+    ck_assert_int_eq(test_resident_pages(d->init, bytes) + test_resident_pages(d->work[0], bytes) +
+                         test_resident_pages(d->work[1], bytes),
+                     0); /* setup touched nothing */
+    ck_assert_int_eq(pk_forkpool_start(&c.forks, 3, err, sizeof err), 0);
+    ck_assert_int_eq(k->init[PK_FORK](&c, 3), 0);
+    ck_assert_int_eq(test_resident_pages(d->init, bytes), test_pages_spanned(d->init, bytes));
+    ck_assert_int_eq(test_resident_pages(d->work[1], bytes), test_pages_spanned(d->work[1], bytes));
+    k->reset(&c);
+    ck_assert_int_eq(k->run[PK_FORK](&c, 3), 0);
+    k->verify(&c, &v);
+    ck_assert_msg(v.status == PK_STATUS_OK, "%s", v.detail);
+    ck_assert_int_eq(pk_forkpool_stop(c.forks, err, sizeof err), 0);
+    pk_case_release(&c);
 }
 END_TEST
 
@@ -209,6 +244,7 @@ Suite *stencil_suite(void)
     tcase_add_test(tc, test_stencil_flipped_bit_fails_verify);
     tcase_add_test(tc, test_stencil_reset_without_run_fails_verify);
     tcase_add_test(tc, test_stencil_rows_writes_exactly_its_rows);
+    tcase_add_test(tc, test_stencil_setup_leaves_pages_for_the_workers);
     suite_add_tcase(s, tc);
     tc = tcase_create("models");
     tcase_set_timeout(tc, 60);
