@@ -141,17 +141,6 @@ int stencil_setup(struct pk_case *c, char *err, size_t errlen)
     d->sweeps = c->param[STENCIL_SWEEPS];
     d->field = (int)c->param[STENCIL_FIELD];
 
-    /*
-     * An mpi rank fills the rows it owns and their halos itself, and rank 0 makes the
-     * reference. In one process the model's init does both after the pool starts, so that
-     * each page is first touched by the worker that sweeps it.
-     */
-    c->data = d;
-    if (pk_case_distributed(c)) {
-        stencil_fill(c, held.lo, held.hi);
-        if (c->rank == 0)
-            stencil_reference(c);
-    }
     for (int w = 0; w < c->ranks; w++) {
         struct pk_range b = pk_partition_block(N - 2, c->ranks, w);
         d->counts[w] = (int)((b.hi - b.lo) * N); /* N^2 <= INT_MAX (STENCIL_MAX_N) */
@@ -168,6 +157,17 @@ int stencil_setup(struct pk_case *c, char *err, size_t errlen)
             return -1;
         }
         d->parties = parties; /* no destroy: glibc's barrier holds nothing beyond its bytes */
+    }
+    /*
+     * An mpi rank fills the rows it owns and their halos itself, and rank 0 makes the
+     * reference. In one process the model's init does both after the pool starts, so that
+     * each page is first touched by the worker that sweeps it.
+     */
+    c->data = d;
+    if (pk_case_distributed(c)) {
+        stencil_fill(c, held.lo, held.hi);
+        if (c->rank == 0)
+            stencil_reference(c);
     }
     return 0;
 }
