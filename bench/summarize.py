@@ -190,7 +190,8 @@ class Bench:
                 for r in (serial, best):
                     if not r:
                         continue
-                    target = ">=200" if way == "poolmap" or (way == "job-serial" and r is serial) else ""
+                    targeted = way == "poolmap" or (way == "job-serial" and r is serial)
+                    target = ">=200" if targeted else ""
                     self.ratio(f"python {way}/{kernel}", r["model"], r["workers"], 1000000,
                                t / r["summary"]["median"], fmt_time(r["summary"]["median"]),
                                f"Python {way} ({workers}) {fmt_time(t)}", "higher", target)
@@ -300,9 +301,9 @@ class Bench:
               "A ratio above 1 means pk is faster, except spawn/floor: pk's round cost over "
               "the bare one (lower is better). square/stream and stencil/stream hold a kernel's "
               "GB/s against stream's in the same model and p (square 16 B an element, stencil "
-              "16 B a point: the grid read once, written once; write-allocate not counted). square's "
-              "mpi rows at p > 1 have no target: their rep scatters x from rank 0 and gathers y "
-              "back, which stream's does not.", "",
+              "16 B a point: the grid read once, written once; write-allocate not counted). "
+              "square's mpi rows at p > 1 have no target: their rep scatters x from rank 0 and "
+              "gathers y back, which stream's does not.", "",
               "| ratio | model | p | pk | reference | ratio | target | met |",
               "|---|---|---|---|---|---|---|---|"]
         for name, model, w, pk_text, ref_text, value, target, met in self.ratios:
@@ -323,7 +324,8 @@ class Bench:
                          f"{peak / 2**20:.1f} MiB | {fmt(ratio) if arrays else 'n/a'} | {met} |")
 
         L += ["", "## Outside references", "",
-              "Each ran before and after pk, pooled; stream_avx-beside ran around stream's runs.", "",
+              "Each ran before and after pk, pooled; stream_avx-beside ran around stream's "
+              "runs.", "",
               "| reference | variant | workers | size | median | before / after | min | max | "
               "reps | unit |", "|---|---|---|---|---|---|---|---|---|---|"]
         for r in self.refs:
