@@ -119,7 +119,8 @@ MATMUL_V3 := $(shell $(CC) -march=x86-64-v3 -E -x c /dev/null >/dev/null 2>&1 &&
 $(BUILD)/kernels/matmul/block.o $(BUILD)/kernels/matmul/block_v3.o: ALL_CFLAGS += -ffp-contract=off
 ifeq ($(MATMUL_V3),yes)
 $(BUILD)/kernels/matmul/block_v3.o: ALL_CFLAGS += -march=x86-64-v3
-$(BUILD)/kernels/matmul/block.o: ALL_CPPFLAGS += -DMATMUL_DISPATCH_V3
+$(BUILD)/kernels/matmul/block.o $(BUILD)/tests/unit/check_matmul.o: \
+  ALL_CPPFLAGS += -DMATMUL_DISPATCH_V3
 endif
 $(BUILD)/tests/unit/%.o: ALL_CPPFLAGS += -DPK_BIN_DIR='"$(abspath $(BIN))"' -I$(BUILD)/tests
 

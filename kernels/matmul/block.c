@@ -52,11 +52,38 @@ size_t matmul_work_doubles(long long n)
     return bpack_doubles(n) + apack;
 }
 
+/*
+ * GCC 12 names the level; clang (14) and older GCC name only features, and clang defines
+ * __GNUC__ as 4, so a test of __GNUC__ alone once sent every clang build to the SSE2 tile
+ * (3x slower). AVX2, FMA, BMI1 and BMI2 stand for the level there: the v3 tile as gcc 12 and
+ * clang 14 compile it uses AVX and AVX2 instructions alone (objdump), fewer than these.
+ */
+bool matmul_cpu_has_v3(void)
+{
+#if defined(__x86_64__) && !defined(__clang__) && __GNUC__ >= 12
+    return __builtin_cpu_supports("x86-64-v3");
+#elif defined(__x86_64__) && defined(__GNUC__)
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") &&
+           __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2");
+#else
+    return false;
+#endif
+}
+
+const char *matmul_tile_isa(void)
+{
+#ifdef MATMUL_DISPATCH_V3
+    if (matmul_cpu_has_v3())
+        return "x86-64-v3";
+#endif
+    return "generic";
+}
+
 void matmul_rows(const double *a, const double *b, double *c, long long n, long long row_lo,
                  long long row_hi, double *work)
 {
-#if defined(MATMUL_DISPATCH_V3) && defined(__x86_64__) && __GNUC__ >= 12
-    if (__builtin_cpu_supports("x86-64-v3")) {
+#ifdef MATMUL_DISPATCH_V3
+    if (matmul_cpu_has_v3()) {
         matmul_rows_x86_64_v3(a, b, c, n, row_lo, row_hi, work);
         return;
     }

@@ -22,6 +22,7 @@
 #ifndef MATMUL_KERNEL_H
 #define MATMUL_KERNEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "partition.h"
@@ -93,6 +94,9 @@ void matmul_rows_generic(const double *a, const double *b, double *c, long long 
                          long long row_hi, double *work);
 void matmul_rows_x86_64_v3(const double *a, const double *b, double *c, long long n,
                            long long row_lo, long long row_hi, double *work);
+/* True where the CPU runs x86-64-v3 code; the tile matmul_rows() runs: "x86-64-v3" or "generic". */
+bool matmul_cpu_has_v3(void);
+const char *matmul_tile_isa(void);
 
 size_t matmul_bytes(const struct pk_case *c);
 int matmul_setup(struct pk_case *c, char *err, size_t errlen);

@@ -185,8 +185,8 @@ START_TEST(test_matmul_isa_builds_bit_identical)
     matmul_rows_generic(r.a, r.b, generic, n, 0, n, r.work);
     matmul_rows(r.a, r.b, r.c, n, 0, n, r.work);
     ck_assert(memcmp(generic, r.c, bytes) == 0);
-#if defined(__x86_64__) && __GNUC__ >= 12
-    if (__builtin_cpu_supports("x86-64-v3")) {
+#ifdef MATMUL_DISPATCH_V3
+    if (matmul_cpu_has_v3()) {
         memset(r.c, 0xff, bytes);
         matmul_rows_x86_64_v3(r.a, r.b, r.c, n, 3, n, r.work);
         matmul_rows_x86_64_v3(r.a, r.b, r.c, n, 0, 3, r.work);
@@ -199,6 +199,54 @@ START_TEST(test_matmul_isa_builds_bit_identical)
 END_TEST
 
 /* Wider than a B panel (NC): the jc loop and its edge, on a few rows only to keep it quick. */
+/* Every flag of x86-64-v3 in /proc/cpuinfo's first flags line; -1 where it cannot be read. */
+static int cpuinfo_has_v3(void)
+{
+    static const char *const v3[] = {"avx", "avx2", "bmi1", "bmi2", "f16c", "fma", "abm", "movbe"};
+    char line[8192];
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    int found = -1;
+
+    if (!f)
+        return -1;
+    while (found < 0 && fgets(line, sizeof line, f))
+        if (strncmp(line, "flags", 5) == 0) {
+            found = 1;
+            for (size_t i = 0; i < sizeof v3 / sizeof v3[0]; i++) {
+                char word[16];
+                snprintf(word, sizeof word, " %s", v3[i]);
+                const char *at = strstr(line, word);
+                size_t len = strlen(word);
+                while (at && at[len] != ' ' && at[len] != '\n')
+                    at = strstr(at + 1, word); /* " avx" inside " avx2": look on */
+                found &= at != NULL;
+            }
+        }
+    fclose(f);
+    return found;
+}
+
+/*
+ * The build that made the AVX2 tile runs it wherever the CPU has x86-64-v3, with any compiler:
+ * clang defines __GNUC__ as 4, and a dispatch that tested __GNUC__ >= 12 once sent every clang
+ * build to the SSE2 tile. The oracle is /proc/cpuinfo, not the compiler's builtin.
+ */
+START_TEST(test_matmul_dispatch_takes_the_avx2_tile)
+{
+    int has = cpuinfo_has_v3();
+
+#ifdef MATMUL_DISPATCH_V3
+    if (has < 0)
+        return; /* no /proc/cpuinfo: nothing to hold the dispatch against */
+    ck_assert_int_eq(matmul_cpu_has_v3(), has);
+    ck_assert_str_eq(matmul_tile_isa(), has ? "x86-64-v3" : "generic");
+#else
+    (void)has;
+    ck_assert_str_eq(matmul_tile_isa(), "generic");
+#endif
+}
+END_TEST
+
 START_TEST(test_matmul_rows_wider_than_a_panel)
 {
     long long n = MATMUL_NC + 37, lo = 5, hi = 9, wrong = 0;
@@ -297,6 +345,7 @@ Suite *matmul_suite(void)
     tcase_add_test(fp, test_matmul_any_row_split_is_bit_identical);
     tcase_add_test(fp, test_matmul_rows_wider_than_a_panel);
     tcase_add_test(fp, test_matmul_isa_builds_bit_identical);
+    tcase_add_test(fp, test_matmul_dispatch_takes_the_avx2_tile);
     tcase_set_timeout(fp, 60);
     suite_add_tcase(s, fp);
     return s;
