@@ -280,8 +280,9 @@ e2e: all
 
 # make check-toolchains (README, "Toolchains"): beside the default build, a clang + libomp build
 # (with -march=native, where clang once fused an FMA that broke exactness) with its whole make
-# check, and an MPICH build with the unit tests and the e2e scripts that start MPI ranks; then
-# t130 checks that every exact kernel gives the same bits in all three.
+# check, an MPICH build with the unit tests and the e2e scripts that start MPI ranks, and a gcc
+# -O3 -march=native build (warnings-clean: -O3 warns where -O2 does not); then t130 checks
+# that every exact kernel gives the same bits in all four.
 CLANG_CFLAGS ?= $(OPT) -g -march=native
 MPICH_E2E    ?= t001-cli-bad-input.sh t003-cli-bad-table.sh t101-run-class-S.sh t102-hybrid.sh \
                 t201-polysum-tutorial.sh t203-square-known-hash.sh t401-faults.sh
@@ -295,8 +296,10 @@ check-toolchains: all
 	  build-mpich/tests/unit-tests
 	build-mpich/tests/unit-tests
 	@$(MAKE) --no-print-directory MPI=mpich BUILD=build-mpich BIN=bin-mpich e2e E2E='$(MPICH_E2E)'
-	@echo "toolchains: exact kernels across $(BIN) bin-clang bin-mpich"
-	@PK_TOOLCHAIN_BINS='$(BIN) bin-clang bin-mpich' bash tests/e2e/t130-toolchains.sh
+	@echo "toolchains: gcc -O3 -march=native, Open MPI (bin-o3)"
+	@$(MAKE) --no-print-directory OPT='-O3 -march=native' BUILD=build-o3 BIN=bin-o3 all
+	@echo "toolchains: exact kernels across $(BIN) bin-clang bin-mpich bin-o3"
+	@PK_TOOLCHAIN_BINS='$(BIN) bin-clang bin-mpich bin-o3' bash tests/e2e/t130-toolchains.sh
 
 # Reliability tools (README, "Testing and tools"). Each sanitizer builds its own build-X/ and
 # bin-X/ (BUILD and BIN given to a second make), so no object mixes with the normal build.

@@ -34,6 +34,8 @@ const char *pk_launch_interpreter_words(const struct pk_launch *l, enum pk_model
 static int known[PK_NMODEL];
 static char known_why[PK_NMODEL][512];
 
+/* A reason names the program's path cut at 200 characters, so that the whole reason fits its
+ * 512-byte slot (and gcc -O3's -Wformat-truncation, which sees the sizes, agrees). */
 static bool probe(const struct pk_launch *l, enum pk_model m, char *why, size_t len)
 {
     const struct pk_model_desc *d = pk_model_desc(m);
@@ -52,7 +54,7 @@ static bool probe(const struct pk_launch *l, enum pk_model m, char *why, size_t 
         return false;
     }
     if (access(program, R_OK) != 0) {
-        snprintf(why, len, "%s is missing (%s: run 'make')", program, strerror(errno));
+        snprintf(why, len, "%.200s is missing (%s: run 'make')", program, strerror(errno));
         return false;
     }
     char *argv[] = {(char *)interp, (char *)program, "--kernels", (char *)d->name, NULL};
@@ -63,10 +65,10 @@ static bool probe(const struct pk_launch *l, enum pk_model m, char *why, size_t 
     bool ok = child.exited && child.exit_code == 0;
     pk_child_last_line(child.err, last, sizeof last);
     if (!ok)
-        snprintf(why, len, "'%s %s --kernels %s' failed: %s", interp, program, d->name,
+        snprintf(why, len, "'%s %.200s --kernels %s' failed: %s", interp, program, d->name,
                  *last ? last : "no reason given");
     else if (pk_model_set_kernels(m, child.out, err, sizeof err))
-        snprintf(why, len, "%s: %s", program, err), ok = false;
+        snprintf(why, len, "%.200s: %s", program, err), ok = false;
     pk_child_free(&child);
     return ok;
 }

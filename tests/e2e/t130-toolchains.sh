@@ -2,8 +2,8 @@
 # Exact kernels give the same bits whatever built them: the results of every exact kernel
 # (tolerance 0) at class S, serial, openmp and mpi at p = 2, are bit-identical across the
 # toolchains' builds side by side: bin/ (gcc, Open MPI), bin-clang/ (make CC=clang: clang,
-# libomp; check-toolchains adds -march=native) and bin-mpich/ (make MPI=mpich), or the
-# directories PK_TOOLCHAIN_BINS names. make check-toolchains builds them; with fewer than two
+# libomp; check-toolchains adds -march=native), bin-mpich/ (make MPI=mpich) and bin-o3/ (make
+# OPT='-O3 -march=native'), or the directories PK_TOOLCHAIN_BINS names. make check-toolchains builds them; with fewer than two
 # built, it skips. Mandelbrot also runs at n = 300: before -ffp-contract=off, clang fused its
 # 2*zr*zi+ci into an FMA under -march=native, and there its mpi model disagreed with serial in
 # 3 of 36000 counts (issue 11, item 4); at class S the fused and unfused counts still agree.
@@ -11,7 +11,7 @@
 
 EXACT="histogram mandelbrot matmul montecarlo polysum spawn square stencil stream"
 dirs=""
-for d in ${PK_TOOLCHAIN_BINS:-$BIN_DIR $TOP/bin $TOP/bin-clang $TOP/bin-mpich}; do
+for d in ${PK_TOOLCHAIN_BINS:-$BIN_DIR $TOP/bin $TOP/bin-clang $TOP/bin-mpich $TOP/bin-o3}; do
     d=$(cd "$d" 2>/dev/null && pwd) || continue
     [ -x "$d/pk" ] && [ -x "$d/pk-run" ] || continue
     case " $dirs " in *" $d "*) ;; *) dirs="$dirs $d" ;; esac
@@ -19,17 +19,18 @@ done
 set -- $dirs
 if [ $# -lt 2 ]; then
     skip "exact kernels bit-identical across toolchains" \
-        "fewer than two builds among bin bin-clang bin-mpich (make check-toolchains builds them)"
+        "fewer than two builds among bin bin-clang bin-mpich bin-o3 (make check-toolchains builds them)"
     done_testing
     exit 0
 fi
 
-# name DIR: which compiler and MPI library built it, from pk info.
+# name DIR: which compiler, optimisation level and MPI library built it, from pk info.
 name() {
     "$1/pk" info 2>/dev/null | awk '
         $1 == "compiler" { c = $2 " " $3 }
+        $1 == "flags" { for (i = 2; i <= NF; i++) if ($i ~ /^-O/ || $i ~ /^-march=/) o = o " " $i }
         $1 == "mpi" && $2 == "library" { $1 = $2 = ""; sub(/^ +/, ""); m = $0 }
-        END { print c ", " (m ? m : "no pk-mpi") }'
+        END { print c o ", " (m ? m : "no pk-mpi") }'
 }
 
 # column FILE NAME [KERNEL] MODEL: that column of the model's rows (of that kernel), unquoted
