@@ -86,6 +86,22 @@ fi
 grep -q "^# carried: $CARRY" "$TMP/mc/machine.txt" && grep -q "mpi library *Open MPI" "$TMP/mc/machine.txt" &&
     ok "machine.txt names the packed tree and the MPI library" ||
     { not_ok "machine.txt"; diag "$TMP/mc/machine.txt"; }
+# bench/efficiency.py, the README table from those files: with one rep, polysum's openmp cell is
+# serial's time over twice openmp's at p = 2, computed here again from the CSV.
+if command -v python3 >/dev/null; then
+    want=$(awk -F, '$1 == "polysum" && $8 == "ok" && $2 == "serial" { s = $13 }
+                    $1 == "polysum" && $8 == "ok" && $2 == "openmp" && $3 == 2 { o = $13 }
+                    END { if (s && o) printf "%.2f", s / (o * 2) }' "$TMP/mc/manycore.csv")
+    python3 -B "$TOP/bench/efficiency.py" "$TMP/mc/manycore.csv" >"$TMP/eff" 2>"$TMP/err"
+    got=$(awk -F' *[|] *' '$2 == "polysum" { print $3 }' "$TMP/eff")
+    rows=$(grep '^| [a-z]' "$TMP/eff" | grep -vc '^| efficiency')
+    [ -n "$want" ] && [ "$got" = "$want" ] && [ "$rows" -eq "$(echo $KERNELS | wc -w)" ] &&
+        grep -q '^| efficiency at p = 2 | openmp | threads | fork | mpi |$' "$TMP/eff" &&
+        ok "efficiency.py: a row per kernel; polysum openmp $got, as the CSV gives" ||
+        { not_ok "efficiency.py: polysum openmp '$got', want '$want', $rows rows"; diag "$TMP/eff" "$TMP/err"; }
+else
+    skip "efficiency.py" "no python3"
+fi
 missing=""
 for f in machine.txt preflight.txt manycore.csv manycore.md log.txt; do
     [ -s "$TMP/mc/$f" ] || missing="$missing $f"
