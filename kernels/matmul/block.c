@@ -70,25 +70,28 @@ bool matmul_cpu_has_v3(void)
 #endif
 }
 
-const char *matmul_tile_isa(void)
+/* The one decision: the AVX2 tile where the build made it (the Makefile) and the CPU runs it. */
+static bool runs_v3(void)
 {
 #ifdef MATMUL_DISPATCH_V3
-    if (matmul_cpu_has_v3())
-        return "x86-64-v3";
+    return matmul_cpu_has_v3();
+#else
+    return false;
 #endif
-    return "generic";
+}
+
+const char *matmul_tile_isa(void)
+{
+    return runs_v3() ? "x86-64-v3" : "generic";
 }
 
 void matmul_rows(const double *a, const double *b, double *c, long long n, long long row_lo,
                  long long row_hi, double *work)
 {
-#ifdef MATMUL_DISPATCH_V3
-    if (matmul_cpu_has_v3()) {
+    if (runs_v3())
         matmul_rows_x86_64_v3(a, b, c, n, row_lo, row_hi, work);
-        return;
-    }
-#endif
-    matmul_rows_generic(a, b, c, n, row_lo, row_hi, work);
+    else
+        matmul_rows_generic(a, b, c, n, row_lo, row_hi, work);
 }
 #endif
 
