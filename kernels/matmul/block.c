@@ -2,9 +2,9 @@
  * matmul: the cache-blocked product of a block of rows, the one piece of arithmetic every model
  * runs. The loop nest is Goto's (Goto and van de Geijn, ACM TOMS 34(3), 2008): for each KC x NC
  * panel of B, packed into NR-wide slivers; for each MC x KC block of A in the worker's rows,
- * packed into MR-tall slivers; an MR x NR tile of C accumulates in registers over KC. Written
- * in plain C11: at -O2 GCC 12 unrolls the tile (the pragmas) and SLP-vectorises it with SSE2
- * (mulpd, addpd: 24 per k step, no spills; check with -fopt-info-vec or objdump).
+ * packed into MR-tall slivers; an MR x NR tile of C accumulates in registers over KC. C11 but
+ * for the tile's GNU vectors (below): with SSE2 24 mulpd and addpd per k step, no spills
+ * (objdump), at -O2 and -O3 alike.
  *
  * Compiled twice: as itself (matmul_rows_generic, the portable build's SSE2) and, through
  * block_v3.c, with -march=x86-64-v3 (matmul_rows_x86_64_v3: the same tile in AVX2, 12 vector
@@ -15,6 +15,7 @@
 #include "kernel.h"
 
 #include <stdbool.h>
+#include <string.h>
 
 #ifndef MATMUL_ISA
 #define MATMUL_ISA    generic
@@ -28,6 +29,22 @@
 #define KC MATMUL_KC
 #define MC MATMUL_MC
 #define NC MATMUL_NC
+
+/*
+ * The tile's rows in GNU vectors (gcc, clang) of the width the compile targets: 4 doubles with
+ * AVX (the v3 compile), else 2 (SSE2, NEON). Its code is then what it says at any -O: left to
+ * the vectorisers, the same loops in plain C got two lane permutes per k step (vpermpd) from
+ * gcc 12 at -O3 -march=native and took half again as long as at -O2. A vector wider than the
+ * target gcc keeps in memory, so the width follows the target.
+ */
+#ifdef __AVX__
+#define LANES 4
+#else
+#define LANES 2
+#endif
+#define ROW_VECS (NR / LANES)
+typedef double lanes __attribute__((vector_size(LANES * sizeof(double))));
+_Static_assert(NR % LANES == 0, "a tile row is whole vectors");
 
 static long long min_ll(long long x, long long y)
 {
@@ -137,24 +154,33 @@ static void pack_a(const double *a, long long n, long long ic, long long mc, lon
 static void tile(long long kc, const double *restrict ap, const double *restrict bp,
                  double *restrict c, long long ldc, long long mr, long long nr, bool first)
 {
-    double acc[MR][NR] = {{0}};
+    lanes acc[MR][ROW_VECS] = {{{0}}};
 
     for (long long k = 0; k < kc; k++, ap += MR, bp += NR) {
+        lanes b[ROW_VECS];
+        /* one load per vector: a copy of the whole row went through 16-byte moves that a
+           32-byte load then could not forward from, a stall every k step */
+#pragma GCC unroll 8
+        for (int v = 0; v < ROW_VECS; v++)
+            memcpy(&b[v], bp + v * LANES, sizeof b[v]);
 #pragma GCC unroll 8
         for (int i = 0; i < MR; i++)
 #pragma GCC unroll 8
-            for (int j = 0; j < NR; j++)
-                acc[i][j] += ap[i] * bp[j];
+            for (int v = 0; v < ROW_VECS; v++)
+                acc[i][v] += b[v] * ap[i];
     }
+    /* read lane by lane, acc would live in memory inside the loop too: copy it out once */
+    double sum[MR][NR];
+    memcpy(sum, acc, sizeof sum);
     /* an edge tile stores fewer of the same sums; a select here stopped the vectoriser */
     if (first) {
         for (long long i = 0; i < mr; i++)
             for (long long j = 0; j < nr; j++)
-                c[i * ldc + j] = acc[i][j];
+                c[i * ldc + j] = sum[i][j];
     } else {
         for (long long i = 0; i < mr; i++)
             for (long long j = 0; j < nr; j++)
-                c[i * ldc + j] += acc[i][j];
+                c[i * ldc + j] += sum[i][j];
     }
 }
 
