@@ -109,6 +109,11 @@ struct pk_kernel {
     const char *unit;      /* the figure reported beside the time ("GB/s"); NULL if none */
     const char *rate_note; /* its accounting, printed with it ("24 bytes per element") */
     double (*rate)(const struct pk_case *c, double seconds); /* that figure for a rep time */
+    /*
+     * optional: the code this machine runs where the kernel picks it at run time by the CPU
+     * (matmul's tile: "x86-64-v3" or "generic"), for the context of every result
+     */
+    const char *(*code_path)(void);
 };
 
 extern const struct pk_kernel pk_kernels[];

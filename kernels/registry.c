@@ -171,6 +171,7 @@ const struct pk_kernel pk_kernels[] = {
         .unit = "GFLOP/s",
         .rate_note = "2 n^3 flops: a multiply and an add per term of every element of C",
         .rate = matmul_rate,
+        .code_path = matmul_tile_isa,
     },
     {
         .name = "montecarlo",

@@ -19,7 +19,8 @@ struct pk_context {
 
 /*
  * Gathers the context: date, host, CPU model, cores (usable and online), caches, memory, load
- * average, frequency governor, compiler and flags, OpenMP version, Open MPI version (asks
+ * average, frequency governor, compiler and flags, the code that kernels pick by the CPU here
+ * ("code paths": matmul's tile), OpenMP version, Open MPI version (asks
  * `mpirun --version` when `launcher_probe` is non-zero), git commit, SLURM job variables and
  * every OMP_* variable. Missing facts read "unknown".
  */
@@ -38,8 +39,8 @@ void pk_context_print(FILE *f, const struct pk_context *ctx);
  * Prints the short block that heads a human table or a Markdown export, as Google Benchmark
  * heads its own: a heading line (the "source" key when there is one, else a pointer to the
  * JSON export for the rest), then at most nine lines of "key: value" pairs joined by "; ":
- * host, date, commit / run, job / cpu, cores, memory / compiler, flags / mpi library, mpi,
- * mpi flavour / openmp and every OMP_* key ("OMP_*: none set" when there is none) / load /
+ * host, date, commit / run, job / cpu, cores, memory / compiler, flags, code paths / mpi library,
+ * mpi, mpi flavour / openmp and every OMP_* key ("OMP_*: none set" when there is none) / load /
  * options, pages / every SLURM_* key. A key that ctx lacks is left out, and so is a line with
  * none. The keys are those of the JSON context. Markdown makes each line a list item with its
  * values in code spans; bytes that are not printable ASCII print as '?'.

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "context.h"
 #include "helpers.h"
 #include "matmul/kernel.h"
 #include "rng.h"
@@ -247,6 +248,19 @@ START_TEST(test_matmul_dispatch_takes_the_avx2_tile)
 }
 END_TEST
 
+/* Every result's context names the tile this machine runs, as matmul_rows() picks it. */
+START_TEST(test_matmul_tile_is_in_the_context)
+{
+    struct pk_context ctx;
+    char want[64];
+
+    pk_context_gather(&ctx, 0);
+    snprintf(want, sizeof want, "matmul %s", matmul_tile_isa());
+    ck_assert_ptr_nonnull(pk_context_get(&ctx, "code paths"));
+    ck_assert_str_eq(pk_context_get(&ctx, "code paths"), want);
+}
+END_TEST
+
 START_TEST(test_matmul_rows_wider_than_a_panel)
 {
     long long n = MATMUL_NC + 37, lo = 5, hi = 9, wrong = 0;
@@ -346,6 +360,7 @@ Suite *matmul_suite(void)
     tcase_add_test(fp, test_matmul_rows_wider_than_a_panel);
     tcase_add_test(fp, test_matmul_isa_builds_bit_identical);
     tcase_add_test(fp, test_matmul_dispatch_takes_the_avx2_tile);
+    tcase_add_test(fp, test_matmul_tile_is_in_the_context);
     tcase_set_timeout(fp, 60);
     suite_add_tcase(s, fp);
     return s;
