@@ -107,15 +107,15 @@ static const char *models_help(void)
     return help;
 }
 
-/* "Only -o may be given more than once.": the options with a value that the table lets repeat. */
+/* "-o, -q and -h may be given more than once.": the options the table lets repeat. */
 static void said_repeats(FILE *f)
 {
     int count = 0, i = 0;
     for (const struct opt_doc *d = run_docs; d->opt.id; d++)
-        count += d->repeats && d->opt.takes_value;
+        count += d->repeats;
     for (const struct opt_doc *d = run_docs; d->opt.id; d++)
-        if (d->repeats && d->opt.takes_value) {
-            fputs(i == 0 ? "Only " : i == count - 1 ? " and " : ", ", f);
+        if (d->repeats) {
+            fputs(i == 0 ? "" : i == count - 1 ? " and " : ", ", f);
             if (d->opt.short_name)
                 fprintf(f, "-%c", d->opt.short_name);
             else
@@ -123,7 +123,7 @@ static void said_repeats(FILE *f)
             i++;
         }
     if (count)
-        fputs(" may be given more than once.", f);
+        fputs(" may be given more than once; any other option given twice is an\nerror.", f);
     fputc('\n', f);
 }
 
@@ -177,7 +177,7 @@ void run_usage(FILE *f)
     fputs(
         "Kernel options apply to the kernels that have them ('pk list' shows them).\n"
         "Short flags combine (-qm serial, -p2), long options may be abbreviated while unambiguous\n"
-        "(--mod serial), and -- ends the options. ",
+        "(--mod serial), and -- ends the options.\n",
         f);
     said_repeats(f);
     fputs("Exit status: 0 every configuration verified; 1 one failed, timed out or disagreed\n"

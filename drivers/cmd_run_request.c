@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "opts.h"
 #include "runner.h"
+#include "stats.h"
 
 const char *const run_order_names[] = {"grouped", "interleave", "random"};
 
@@ -187,6 +188,9 @@ void run_parse_request(int argc, char **argv, struct run_request *q, struct pk_l
         pk_usage_error("--until-ci needs --order grouped (each configuration in one process)");
     if (l->until_ci > 0 && !q->reps_given)
         l->reps = 100;
+    if (l->until_ci > 0 && l->reps < PK_STATS_MIN_CI)
+        pk_usage_error("--until-ci needs -r %d or more (no interval from fewer reps): -r %d",
+                       PK_STATS_MIN_CI, l->reps);
     for (int i = 0; i < q->noutputs; i++) {
         if (pk_format_from_path(q->output[i], &q->output_format[i]))
             pk_usage_error("cannot tell the format of '%s' from its extension (.csv, .json, .md, "

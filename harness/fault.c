@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "model.h"
+#include "pk_kernel.h"
 #include "seams.h"
 
 struct pk_fault pk_fault = {PK_FAULT_NONE, "", "", 0, 1};
@@ -45,9 +47,19 @@ static int parse(const char *spec, struct pk_fault *f, char *err, size_t errlen)
             return -1;
         }
         *eq++ = '\0';
+        /* a misspelt name would match nothing, and the test that set it would inject no fault */
+        enum pk_model m;
         if (strcmp(item, "kernel") == 0) {
+            if (!pk_kernel_find(eq)) {
+                snprintf(err, errlen, "PK_FAULT kernel '%.64s' is unknown", eq);
+                return -1;
+            }
             snprintf(f->kernel, sizeof f->kernel, "%s", eq);
         } else if (strcmp(item, "model") == 0) {
+            if (pk_model_parse(eq, &m) != 0) {
+                snprintf(err, errlen, "PK_FAULT model '%.64s' is unknown", eq);
+                return -1;
+            }
             snprintf(f->model, sizeof f->model, "%s", eq);
         } else if (strcmp(item, "worker") == 0) {
             if (pk_cli_parse_count("PK_FAULT worker", eq, 0, PK_MAX_WORKERS, &v, err, errlen))

@@ -158,8 +158,12 @@ static bool mpi_available(const struct pk_launch *l, char *why, size_t len)
     }
     launcher_program(l, program, sizeof program);
     if (!pk_child_on_path(program)) {
-        snprintf(why, len, "MPI launcher '%s' not found (install %s, or give --launcher)", program,
-                 pk_mpi_flavour()->package);
+        if (strchr(program, '/') && access(program, F_OK) == 0)
+            snprintf(why, len, "MPI launcher '%s' is not a program pk may run (give --launcher)",
+                     program);
+        else
+            snprintf(why, len, "MPI launcher '%s' not found (install %s, or give --launcher)",
+                     program, pk_mpi_flavour()->package);
         return false;
     }
     return true;

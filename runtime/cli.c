@@ -193,10 +193,10 @@ int pk_cli_parse_workers(const char *text, int max_workers, int out[PK_MAX_WORKE
         if (strcmp(item, "max") == 0) {
             lo = hi = max_workers;
         } else if (dots) {
-            if (dots == item || dots[2] == '\0') {
+            if (dots == item || dots[2] == '\0' || strstr(dots + 2, "..")) {
                 char range[192];
                 pk_cli_quote(item, range, sizeof range);
-                snprintf(err, errlen, "worker range '%s' needs both ends (as in 1..8)", range);
+                snprintf(err, errlen, "worker range '%s' is not LOW..HIGH (as in 1..8)", range);
                 return -1;
             }
             *dots = '\0';
@@ -229,9 +229,10 @@ int pk_cli_parse_seconds(const char *what, const char *text, double *out, char *
     errno = 0;
     double v = strtod(text, &end);
     pk_cli_quote(text, arg, sizeof arg);
-    if (text[0] == '\0' || isspace((unsigned char)text[0]) || *end != '\0' || errno ||
-        !isfinite(v)) {
-        snprintf(err, errlen, "%s '%s' is not a number of seconds", what, arg);
+    /* decimal only, as every count pk reads: strtod would also take 0x10, inf and nan */
+    if (text[0] == '\0' || strspn(text, "0123456789.eE+-") != strlen(text) || *end != '\0' ||
+        errno || !isfinite(v)) {
+        snprintf(err, errlen, "%s '%s' is not a decimal number", what, arg);
         return -1;
     }
     if (v < 0) {

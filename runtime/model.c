@@ -137,6 +137,10 @@ int pk_model_parse_list(const char *list, bool selected[PK_NMODEL], char *err, s
             snprintf(err, errlen, "empty name in model list '%s'", list);
             return -1;
         }
+        if (strcmp(name, "all") == 0) {
+            snprintf(err, errlen, "model list '%s': 'all' stands alone, with no other name", list);
+            return -1;
+        }
         if (pk_model_parse(name, &m)) {
             char all[128];
             pk_model_join(all, sizeof all, -1);

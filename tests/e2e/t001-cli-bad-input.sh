@@ -37,6 +37,13 @@ refuses "worker count with a newline: one line" "'2\\n'" "$PK" run -p $'2\n'
 refuses "kernel name with a newline: one line" "'poly\\nsum'" "$PK" run $'poly\nsum'
 refuses "bad PK_FAULT" "'bogus'" env PK_FAULT=bogus "$PK" run polysum -c S -m serial
 refuses "bad PK_FAULT item" "'colour'" env PK_FAULT=wrong,colour=red "$PK" run polysum -c S -m serial
+refuses "PK_FAULT naming an unknown kernel" "'nosuch'" env PK_FAULT=crash,kernel=nosuch "$PK" run polysum -c S -m serial
+refuses "PK_FAULT naming an unknown model" "'nosuch'" env PK_FAULT=wrong,model=nosuch "$PK" run polysum -c S -m serial
+refuses "all beside another model" "'all' stands alone" "$PK" run -m all,serial
+refuses "worker range with two ranges in it" "'1..8..9'" "$PK" run -p 1..8..9
+refuses "hexadecimal timeout" "'0x10'" "$PK" run --timeout 0x10
+refuses "until-ci with fewer than 6 reps" "-r 1" "$PK" run --until-ci 5 -r 1
+refuses "launcher that is no program" "'/etc/passwd' is not a program" "$PK" run -m mpi --launcher /etc/passwd
 refuses "PK_RUNNER_DIR without pk-run" "/nonexistent/runners" env PK_RUNNER_DIR=/nonexistent/runners "$PK" run polysum -c S -m serial
 refuses "pk-run unknown kernel" "'nope'" "$PK_RUN" nope serial 1 10
 refuses "pk-run mpi is not in-process" "'mpi'" "$PK_RUN" polysum mpi 2 10

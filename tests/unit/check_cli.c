@@ -90,6 +90,8 @@ START_TEST(test_cli_model_lists)
     ck_assert_int_eq(pk_model_parse_list("openmp,openmp", sel, err, sizeof err), -1);
     ck_assert_int_eq(pk_model_parse_list("cuda", sel, err, sizeof err), -1);
     ck_assert(strstr(err, "'cuda'") != NULL);
+    ck_assert_int_eq(pk_model_parse_list("all,serial", sel, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "'all' stands alone") != NULL, "%s", err); /* not "unknown" */
     ck_assert_int_eq(pk_model_parse_list("", sel, err, sizeof err), -1);
     ck_assert_int_eq(pk_model_parse_list("serial,", sel, err, sizeof err), -1);
 }
@@ -105,6 +107,13 @@ START_TEST(test_cli_seconds)
     ck_assert_int_eq(pk_cli_parse_seconds("timeout", "soon", &s, err, sizeof err), -1);
     ck_assert_int_eq(pk_cli_parse_seconds("timeout", "nan", &s, err, sizeof err), -1);
     ck_assert_int_eq(pk_cli_parse_seconds("timeout", "1e9", &s, err, sizeof err), -1);
+    /* decimal only, as every count: strtod alone took these */
+    ck_assert_int_eq(pk_cli_parse_seconds("timeout", "0x10", &s, err, sizeof err), -1);
+    ck_assert_int_eq(pk_cli_parse_seconds("timeout", "0x1p3", &s, err, sizeof err), -1);
+    ck_assert_int_eq(pk_cli_parse_seconds("timeout", "infinity", &s, err, sizeof err), -1);
+    ck_assert_int_eq(pk_cli_parse_seconds("timeout", " 2", &s, err, sizeof err), -1);
+    ck_assert_int_eq(pk_cli_parse_seconds("timeout", "1.5e1", &s, err, sizeof err), 0);
+    ck_assert(s == 15);
 }
 END_TEST
 
@@ -138,6 +147,8 @@ START_TEST(test_cli_messages_are_one_short_line)
     ck_assert_msg(strstr(err, "'1..'") != NULL, "%s", err);
     ck_assert_int_eq(pk_cli_parse_workers("..4", 4, w, &count, err, sizeof err), -1);
     ck_assert_msg(strstr(err, "'..4'") != NULL, "%s", err);
+    ck_assert_int_eq(pk_cli_parse_workers("1..8..9", 16, w, &count, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "'1..8..9'") != NULL, "%s", err); /* the whole item, not '8..9' */
     ck_assert_int_eq(pk_cli_parse_workers("2,4\n", 4, w, &count, err, sizeof err), -1);
     ck_assert_msg(strchr(err, '\n') == NULL, "%s", err);
     ck_assert_int_eq(pk_cli_parse_seconds("timeout", "1\n", &(double){0}, err, sizeof err), -1);
