@@ -122,7 +122,10 @@ static int list_loc(void)
     pk_launch_init(&l);
     for (int m = 0; m < PK_NMODEL; m++) /* an interpreted model's runner says its kernels */
         pk_launch_available(&l, (enum pk_model)m, err, sizeof err);
-    if (!col || pk_source_dir(dir, sizeof dir, err, sizeof err)) {
+    int found = col ? pk_source_dir(dir, sizeof dir, err, sizeof err) : -1;
+    if (found == -2) /* a bad $PK_SOURCE_DIR: the user's value */
+        pk_usage_error("%s", err);
+    if (!col || found) {
         fprintf(stderr, "pk: %s\n", col ? err : "out of memory");
         free(col);
         return 1;

@@ -23,7 +23,7 @@ static const char show_usage[] =
     "Prints the kernel's shared work functions once (the static inline functions of its\n"
     "kernel.h, with the comment above each; all of kernel.h with --full, or when it has none),\n"
     "then the file of each MODEL (default: every model), each under a header; a file that\n"
-    "several models run (python.py) is shown once.\n"
+    "several models run (python.py) is shown once; a MODEL the kernel lacks is refused.\n"
     "  --full           print kernel.h whole\n"
     "  --side-by-side   two model files in two columns, aligned on their common lines:\n"
     "                   '|' a changed line, '<' only left, '>' only right; the width is\n"
@@ -202,6 +202,37 @@ static void show_side_by_side(const struct source *a, const struct source *b,
     }
 }
 
+/*
+ * True if kernel k has model m's file to show: the registry's word for a compiled model; for an
+ * interpreted one (python), its file in dir, whether or not an interpreter is here to run it.
+ */
+static bool has_model(const char *dir, const struct pk_kernel *k, enum pk_model m)
+{
+    char file[32], path[PATH_MAX + 300];
+    if (pk_model_desc(m)->runner != PK_RUNNER_INTERPRETER)
+        return pk_model_has_kernel(m, k);
+    snprintf(path, sizeof path, "%s/%s/%s", dir, k->name, pk_model_source(m, file, sizeof file));
+    return access(path, R_OK) == 0;
+}
+
+/* Exits 2 naming the first model of models[n] that k lacks, and the models k has. */
+static void check_models(const char *dir, const struct pk_kernel *k, const enum pk_model *models,
+                         int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (has_model(dir, k, models[i]))
+            continue;
+        char have[256] = "";
+        size_t used = 0;
+        for (int m = 0; m < PK_NMODEL; m++)
+            if (has_model(dir, k, (enum pk_model)m) && used < sizeof have)
+                used += (size_t)snprintf(have + used, sizeof have - used, "%s%s", used ? ", " : "",
+                                         pk_model_name((enum pk_model)m));
+        pk_usage_error("%s has no %s model (its models: %s)", k->name, pk_model_name(models[i]),
+                       have);
+    }
+}
+
 /* Loads the two models' files and prints them side by side or as a unified diff. */
 static int show_pair(const char *dir, const char *kernel, const enum pk_model m[2], bool diff,
                      int context)
@@ -294,11 +325,17 @@ int cmd_show(int argc, char **argv)
                        sbs ? "--side-by-side" : "--diff");
     if (context_given && !diff)
         pk_usage_error("--context goes with --diff");
-    if (pk_source_dir(dir, sizeof dir, err, sizeof err)) {
+    switch (pk_source_dir(dir, sizeof dir, err, sizeof err)) {
+    case 0:
+        break;
+    case -2: /* a bad $PK_SOURCE_DIR: the user's value */
+        pk_usage_error("%s", err);
+    default:
         fprintf(stderr, "pk: %s\n", err);
         free(models);
         return 1;
     }
+    check_models(dir, k, models, nmodels); /* before anything is printed */
 
     int rc;
     if (sbs || diff) {

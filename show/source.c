@@ -24,7 +24,7 @@ int pk_source_dir(char *buf, size_t len, char *err, size_t errlen)
     if (env && *env) {
         if (!is_dir(env)) {
             snprintf(err, errlen, "PK_SOURCE_DIR '%s' is not a folder", env);
-            return -1;
+            return -2;
         }
         snprintf(buf, len, "%s", env);
         return 0;

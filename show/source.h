@@ -10,8 +10,9 @@
 /*
  * The folder holding kernels/<name>/ for every kernel, into buf: $PK_SOURCE_DIR if set, else
  * <dir of the running program>/../share/parkernels/kernels (as `make install` lays it out),
- * else <dir of the running program>/../kernels (a checkout's bin/pk). Returns 0, or -1 with a
- * one-line reason naming where it looked in err.
+ * else <dir of the running program>/../kernels (a checkout's bin/pk). Returns 0; -2 when
+ * $PK_SOURCE_DIR is set but names no folder (a usage error); -1 when the sources are not found.
+ * Either way err holds a one-line reason naming where it looked.
  */
 int pk_source_dir(char *buf, size_t len, char *err, size_t errlen);
 
