@@ -16,6 +16,16 @@
 static int cmd_help(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
+static const char help_usage[] =
+    "usage: pk help [COMMAND]\n"
+    "Prints pk's usage and its commands; with COMMAND, that command's help, as\n"
+    "'pk COMMAND --help' does.\n";
+
+static const char version_usage[] =
+    "usage: pk version\n"
+    "       pk -V | --version\n"
+    "Prints the version and the build: commit, compiler and flags.\n";
+
 static const struct pk_subcommand subcommands[] = {
     {"list", "list the kernels, their sizes and options, and the models", cmd_list},
     {"run", "run, verify and time kernels in every model", cmd_run},
@@ -73,7 +83,10 @@ static void usage(FILE *f)
             by_default, asked[0] ? "(and " : "", asked, asked[0] ? ", when named), " : "");
     for (int i = 0; i < NSUBCOMMANDS; i++)
         fprintf(f, "  %-8s %s\n", subcommands[i].name, subcommands[i].summary);
-    fprintf(f, "\n'pk COMMAND --help' tells more. Start with 'pk run -c S'.\n");
+    fprintf(f, "\noptions:\n"
+               "  -h, --help     this help (as 'pk help')\n"
+               "  -V, --version  the version and build (as 'pk version')\n"
+               "\n'pk COMMAND --help' tells more. Start with 'pk run -c S'.\n");
 }
 
 static const struct pk_subcommand *find(const char *name)
@@ -84,14 +97,28 @@ static const struct pk_subcommand *find(const char *name)
     return NULL;
 }
 
+static bool is_help_flag(const char *arg)
+{
+    return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+/* Prints text, a command's own usage, on stdout. */
+static int put_usage(const char *text)
+{
+    fputs(text, stdout);
+    return pk_finish_stdout(0);
+}
+
 static int cmd_help(int argc, char **argv)
 {
     if (argc > 2)
-        pk_usage_error("help takes one command name at most");
+        pk_usage_error("help takes one command name at most: '%s'", argv[2]);
+    if (argc == 2 && is_help_flag(argv[1]))
+        return put_usage(help_usage);
     if (argc == 2) {
         const struct pk_subcommand *sub = find(argv[1]);
         char *help_argv[] = {argv[1], "--help", NULL};
-        if (!sub || sub->run == cmd_help || sub->run == cmd_version)
+        if (!sub)
             pk_usage_error("no help for '%s' (try 'pk --help')", argv[1]);
         return sub->run(2, help_argv);
     }
@@ -101,9 +128,10 @@ static int cmd_help(int argc, char **argv)
 
 static int cmd_version(int argc, char **argv)
 {
-    (void)argv;
+    if (argc == 2 && is_help_flag(argv[1]))
+        return put_usage(version_usage);
     if (argc > 1)
-        pk_usage_error("version takes no arguments");
+        pk_usage_error("version takes no arguments: '%s'", argv[1]);
     printf("pk (parkernels) %s\n", PK_VERSION);
     printf("commit:   %s\n", PK_BUILD_COMMIT);
 #ifdef __clang__
@@ -132,7 +160,7 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
+    if (is_help_flag(argv[1]))
         return cmd_help(1, argv + 1);
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
         return cmd_version(1, argv + 1);

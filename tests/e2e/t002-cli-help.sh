@@ -14,6 +14,25 @@ done
 check "pk run --help" "$PK" run --help
 grep -q -- "--workers" "$TMP/out" && ok "run help names --workers" || not_ok "run help names --workers"
 check "pk help run" "$PK" help run
+# 'pk COMMAND --help' tells more, as pk --help promises: for every command, help and version
+# included, -h and --help and 'pk help COMMAND' print the same usage on stdout and exit 0
+bad=""
+commands=$("$PK" --help | awk '/^commands:/ {on = 1; next} on && !NF {exit} on {print $1}')
+for c in $commands; do
+    "$PK" help "$c" >"$TMP/want" 2>/dev/null || bad="$bad help-$c"
+    for h in --help -h; do
+        "$PK" "$c" "$h" >"$TMP/out" 2>"$TMP/err" && [ ! -s "$TMP/err" ] &&
+            grep -q "^usage: pk $c" "$TMP/out" && cmp -s "$TMP/out" "$TMP/want" || bad="$bad $c$h"
+    done
+done
+[ -n "$commands" ] && [ -z "$bad" ] && ok "every command takes -h and --help ($(echo $commands))" ||
+    not_ok "help of:$bad"
+# pk --help names the options pk itself takes
+"$PK" --help >"$TMP/out" 2>&1
+grep -qE -- '-h, --help' "$TMP/out" && grep -qE -- '-V, --version' "$TMP/out" &&
+    ok "pk --help names -h/--help and -V/--version" || not_ok "pk --help lacks its own options"
+refuses "version with an argument" "'x'" "$PK" version x
+refuses "help of an unknown command" "'nope'" "$PK" help nope
 check "pk list" "$PK" list
 for k in $("$PK" list | awk '/^  [a-z]/ && !m {print $1} /^models/ {m=1}'); do
     "$PK" run "$k" -c S -m serial -r 1 >/dev/null 2>&1 && ok "listed kernel $k runs" || not_ok "listed kernel $k runs"
