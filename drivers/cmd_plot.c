@@ -27,11 +27,15 @@ static const char plot_usage[] =
     "usage: pk plot FILE.csv... -o DIR\n"
     "Writes DIR/<kernel>-n<size>.{dat,gp,png,svg}: time, speedup and efficiency against the\n"
     "worker count, one line per model (and per run when runs repeat a configuration), with\n"
-    "95%-interval error bars, the ideal lines and the Amdahl fits the report accepts. Needs\n"
-    "gnuplot (Debian: gnuplot-nox) for the images; without it, writes the data and script\n"
-    "and prints how to render them. DIR is created once every file has been read.\n"
-    "Exit status: 0 drawn; 1 a configuration failed or disagrees, or gnuplot failed; 2 a\n"
-    "file is unreadable or not a pk results file.\n";
+    "95%-interval error bars, the ideal lines and the Amdahl fits the report accepts. A figure\n"
+    "of a kernel run with kernel options or a seed other than 1 is <kernel>-n<size>-opts<N>,\n"
+    "N its place among all the figures, from 0, in the order the files first name each\n"
+    "kernel, size, options and seed (pk run pi stencil: stencil-n<size>-opts1).\n"
+    "Needs gnuplot (Debian: gnuplot-nox) for the images; without it, writes the data and\n"
+    "script and prints how to render them. DIR is created once every file has been read.\n"
+    "Exit status: 0 drawn; 1 a configuration failed or disagrees, or a figure could not be\n"
+    "written or drawn; 2 a file is unreadable or not a pk results file, or DIR is not a\n"
+    "folder pk can write in.\n";
 
 /* Okabe-Ito colours by model number, the baseline black: no yellow on white. */
 static const char *const palette[] = {"#56B4E9", "#0072B2", "#D55E00",
@@ -327,6 +331,19 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
     return 0;
 }
 
+/* Exits 2 unless -o dir is a folder that pk may write in (or, with may_be_absent, nothing yet). */
+static void check_dir(const char *dir, bool may_be_absent)
+{
+    struct stat st;
+    int found = stat(dir, &st);
+    if (found != 0 && may_be_absent && errno == ENOENT)
+        return;
+    if (found != 0 || !S_ISDIR(st.st_mode))
+        pk_usage_error("'-o %s' is not a folder", dir);
+    if (access(dir, W_OK | X_OK) != 0)
+        pk_usage_error("cannot write in '-o %s': %s", dir, strerror(errno));
+}
+
 /* Runs gnuplot NAME.gp with DIR as its working directory: an argv, no shell. */
 static int render(const char *dir, const char *name, char *err, size_t errlen)
 {
@@ -364,7 +381,7 @@ int cmd_plot(int argc, char **argv)
         {O_OUTPUT, 'o', "output", true}, {O_HELP, 'h', "help", false}, {0, 0, NULL, false}};
     struct opt_scan s;
     const char *files[256], *dir = NULL;
-    int nfiles = 0, id, n, figures = 0;
+    int nfiles = 0, id, n, figures = 0, place = 0;
     struct pk_result *all;
     char err[512];
     bool have_gnuplot = pk_child_on_path("gnuplot"), failed = false;
@@ -386,6 +403,7 @@ int cmd_plot(int argc, char **argv)
     }
     if (nfiles == 0 || !dir || !*dir)
         pk_usage_error("plot needs results files and -o DIR (see 'pk plot --help')");
+    check_dir(dir, true); /* a file, /dev/null or a folder pk cannot write in: before reading */
     if (pk_results_read_files((char *const *)files, nfiles, &all, &n, err, sizeof err) < 0)
         pk_usage_error("%s", err);
     for (int i = 0; i < n; i++) {
@@ -398,6 +416,7 @@ int cmd_plot(int argc, char **argv)
     /* only now, with every input read and valid */
     if (mkdir(dir, 0755) && errno != EEXIST)
         pk_usage_error("cannot create directory '%s': %s", dir, strerror(errno));
+    check_dir(dir, false);
 
     for (int i = 0; i < n; i++) {
         bool seen = false;
@@ -407,8 +426,11 @@ int cmd_plot(int argc, char **argv)
             continue;
         char name[128];
         snprintf(name, sizeof name, "%s-n%lld", all[i].rec.kernel, all[i].rec.n);
+        /* the figure's place among all of them, written or not: a failed figure before it
+         * does not rename it */
         if (strcmp(all[i].rec.params, "-") || all[i].rec.seed != 1)
-            snprintf(name + strlen(name), sizeof name - strlen(name), "-opts%d", figures);
+            snprintf(name + strlen(name), sizeof name - strlen(name), "-opts%d", place);
+        place++;
         if (!safe_name(name))
             pk_usage_error("unsafe figure name '%s'", name);
         if (write_figure(dir, name, all, n, &all[i], err, sizeof err)) {

@@ -42,6 +42,26 @@ if command -v gnuplot >/dev/null; then
 else
     skip "PNG in Bob's plots" "no gnuplot"
 fi
+# -o that is no folder: one line naming it, exit 2, nothing written, before any file is read
+: >afile
+refuses "-o a regular file" "'-o afile' is not a folder" "$PK" plot "$TMP/p.csv" -o afile
+refuses "-o /dev/null" "'-o /dev/null' is not a folder" "$PK" plot "$TMP/p.csv" -o /dev/null
+refuses "-o under a regular file" "'-o afile/sub' is not a folder" "$PK" plot "$TMP/p.csv" -o afile/sub
+refuses "-o a file, whatever the inputs" "'-o afile'" "$PK" plot "$TMP/missing.csv" -o afile
+rm afile
+
+# the -optsN suffix is the figure's place among them all: a figure that cannot be written
+# (its .dat taken by a folder) does not rename the next one
+"$PK" run pi stencil -c S -m serial -r 2 -w 0 -q -o "$TMP/ps.csv" >/dev/null 2>&1
+"$PK" plot "$TMP/ps.csv" -o "$TMP/clean" >/dev/null 2>&1
+mkdir -p "$TMP/taken/pi-n1000.dat"
+"$PK" plot "$TMP/ps.csv" -o "$TMP/taken" >"$TMP/out" 2>"$TMP/err"; rc=$?
+clean=$(cd "$TMP/clean" && ls stencil-*.gp)
+[ $rc -eq 1 ] && [ "$(wc -l <"$TMP/err")" -eq 1 ] && grep -q "pi-n1000.dat" "$TMP/err" &&
+    [ "$clean" = "stencil-n256-opts1.gp" ] && [ -s "$TMP/taken/$clean" ] &&
+    ok "a failed figure leaves the next one's name ($clean)" ||
+    { not_ok "names after a failed figure (exit $rc, clean '$clean')"; ls "$TMP/taken" | diag /dev/stdin; diag "$TMP/err"; }
+
 [ "$(ls | sort | tr '\n' ' ')" = "Bob's plots out4 " ] && ok "only the asked directories were made here" \
     || { not_ok "only the asked directories were made here"; ls -la | diag /dev/stdin; }
 done_testing
