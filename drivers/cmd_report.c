@@ -12,9 +12,10 @@
 static const char report_usage[] =
     "usage: pk report FILE.csv... [--format table|csv|json|markdown] [-o FILE]...\n"
     "Reads results written by 'pk run -o FILE.csv' (for example one file per SLURM array\n"
-    "task), merges them and prints the tables; speedups take their serial base from any\n"
-    "file. With --format csv or -o FILE.csv it writes the merged record; -o may repeat (one\n"
-    "file per -o, each in the format its extension names).\n"
+    "task), merges them and prints the tables; each speedup takes the serial of its own run,\n"
+    "else, for a configuration measured in one run only, another file's. With --format csv\n"
+    "or -o FILE.csv it writes the merged record; -o may repeat (one file per -o, each in the\n"
+    "format its extension names).\n"
     "Agreement is checked again from the results of every file (not from their status\n"
     "column); a configuration whose result differs is reported DISAGREE. When a configuration\n"
     "was measured in several runs, each run gets its own table, labelled.\n"
