@@ -22,8 +22,9 @@ static const char report_usage[] =
     "The table starts with the context the files carry (host, run, commit, job, cpu, cores,\n"
     "mpi, options, pages); CSV does not keep memory, compiler, flags, OpenMP settings or load.\n"
     "Exit status: 0 every configuration verified; 1 some failed or disagree; 2 a file is\n"
-    "unreadable, not a pk results file, corrupt, truncated, larger than 256 MiB, or names a\n"
-    "kernel or model pk does not know (nothing is printed then).\n";
+    "unreadable, not a regular file (a FIFO, pipe, device or directory), not a pk results\n"
+    "file, corrupt, truncated, larger than 256 MiB, or names a kernel or model pk does not\n"
+    "know (nothing is printed then).\n";
 
 /* Sets key to the distinct values of one field over all[0..n), with ", " ("" and "-" are none). */
 static void context_key(struct pk_context *ctx, const char *key, const struct pk_result *all, int n,

@@ -3,10 +3,13 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Splits one CSV record starting at *p into fields (in place); advances *p past it. */
 static int split_record(char **p, char *fields[], int max, int *nfields)
@@ -177,20 +180,70 @@ static int read_error(char *err, size_t errlen, const char *path, FILE *f, char 
     return -1;
 }
 
-/*
- * The whole file, NUL-terminated, read in chunks: it stops at the first chunk that holds a NUL
- * byte (a binary file, /dev/zero) and past PK_RESULTS_MAX_BYTES (an endless stream), so memory
- * never grows with what a results file is not.
- */
-static char *slurp(const char *path, char *err, size_t errlen)
+/* What a file that is not a regular one is, for the message that refuses it. */
+static const char *file_kind(mode_t mode)
 {
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    if (!f) {
+    return S_ISFIFO(mode)   ? "a FIFO or pipe"
+           : S_ISDIR(mode)  ? "a directory"
+           : S_ISCHR(mode)  ? "a character device"
+           : S_ISBLK(mode)  ? "a block device"
+           : S_ISSOCK(mode) ? "a socket"
+                            : "not a regular file";
+}
+
+/*
+ * Opens path for reading if it is a regular file: opened with O_NONBLOCK (a FIFO with no
+ * writer would block open() for ever), checked with fstat, then made blocking again. Fills
+ * *st. Returns the stream, or NULL with the reason in err.
+ */
+static FILE *open_regular(const char *path, struct stat *st, char *err, size_t errlen)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
         read_error(err, errlen, path, NULL, NULL);
         return NULL;
     }
+    if (fstat(fd, st) < 0) {
+        read_error(err, errlen, path, NULL, NULL);
+        goto out_close;
+    }
+    if (!S_ISREG(st->st_mode)) {
+        snprintf(err, errlen, "'%s' is not a pk results file (%s, not a regular file)", path,
+                 file_kind(st->st_mode));
+        goto out_close;
+    }
+    if ((uintmax_t)st->st_size > PK_RESULTS_MAX_BYTES) {
+        snprintf(err, errlen, "'%s' is not a pk results file (larger than %d MiB)", path,
+                 (int)(PK_RESULTS_MAX_BYTES >> 20));
+        goto out_close;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    FILE *f = flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0 ? NULL : fdopen(fd, "rb");
+    if (!f) {
+        read_error(err, errlen, path, NULL, NULL);
+        goto out_close;
+    }
+    return f;
+
+out_close:
+    close(fd);
+    return NULL;
+}
+
+/*
+ * The whole file, NUL-terminated, read in chunks; *st gets its identity. Only a regular file
+ * is read (never a FIFO, a device or a directory, which may block or never end); reading
+ * stops at the first chunk that holds a NUL byte (a binary file) and past
+ * PK_RESULTS_MAX_BYTES (a file that grows while it is read), so memory never grows with what
+ * a results file is not.
+ */
+static char *slurp(const char *path, struct stat *st, char *err, size_t errlen)
+{
+    FILE *f = open_regular(path, st, err, errlen);
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    if (!f)
+        return NULL;
     for (;;) {
         if (len + 65536 + 1 > cap) {
             cap = 2 * cap + 65536 + 1;
@@ -246,7 +299,8 @@ static struct pk_result *grow(struct pk_result **all, int *n, int *cap)
 int pk_results_read_csv(const char *path, struct pk_result **all, int *n, int *cap, char *err,
                         size_t errlen)
 {
-    char *text = slurp(path, err, errlen);
+    struct stat st;
+    char *text = slurp(path, &st, err, errlen);
     if (!text)
         return -1;
     int rc = pk_results_parse_csv(text, path, all, n, cap, err, errlen);

@@ -6,16 +6,21 @@
 . "$(dirname "$0")/results-lib.sh"
 S6="1.0 1.1 0.9 1.2 0.8 1.0"
 
-# /dev/zero: the old reader grew without bound; the new one stops at the first NUL
+# /dev/zero: the old reader grew without bound; it is now refused unread (not a regular file)
 timeout 30 "$PK" report /dev/zero >"$TMP/out" 2>"$TMP/err"; rc=$?
-[ "$rc" -eq 2 ] && [ "$(wc -l <"$TMP/err")" -eq 1 ] && grep -q "NUL" "$TMP/err" \
+[ "$rc" -eq 2 ] && [ "$(wc -l <"$TMP/err")" -eq 1 ] && grep -q "not a regular file" "$TMP/err" \
     && ok "report /dev/zero: one line, exit 2, at once" || { not_ok "report /dev/zero (exit $rc)"; diag "$TMP/err"; }
 head -c 100000 /dev/urandom >"$TMP/random.bin"
 refuses "a binary file is refused" "random.bin" "$PK" report "$TMP/random.bin"
-# an endless stream of valid-looking rows stops at the size limit
+# an endless stream of valid-looking rows is a pipe: refused before a byte is read
 { header; yes "$(rows polysum serial 1 $POLYSUM_1000 r1 1.0)"; } 2>/dev/null | timeout 120 "$PK" report /dev/stdin >"$TMP/out" 2>"$TMP/err"; rc=$?
-[ "$rc" -eq 2 ] && grep -q "larger than 256 MiB" "$TMP/err" && ok "an endless stream stops at 256 MiB" \
-    || { not_ok "an endless stream stops at 256 MiB (exit $rc)"; diag "$TMP/err"; }
+[ "$rc" -eq 2 ] && grep -q "not a regular file" "$TMP/err" && ok "an endless stream is refused at once" \
+    || { not_ok "an endless stream is refused at once (exit $rc)"; diag "$TMP/err"; }
+# a file over the limit is refused by its size, unread (sparse: it takes no disk)
+{ header; rows polysum serial 1 $POLYSUM_1000 r1 1.0; } >"$TMP/huge.csv"
+truncate -s 300M "$TMP/huge.csv"
+refuses "a file over 256 MiB is refused at once" "larger than 256 MiB" timeout 30 "$PK" report "$TMP/huge.csv"
+rm -f "$TMP/huge.csv"
 
 # times and durations that no clock gives
 for t in inf -inf nan -1 1e999; do
