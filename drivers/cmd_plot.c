@@ -35,7 +35,8 @@ static const char plot_usage[] =
     "script and prints how to render them. DIR is created once every file has been read.\n"
     "Exit status: 0 drawn; 1 a configuration failed or disagrees, or a figure could not be\n"
     "written or drawn; 2 a file is unreadable, not a regular file or pipe (a device or a\n"
-    "directory) or not a pk results file, or DIR is not a folder pk can write in.\n";
+    "directory), not a pk results file, holds no results, or repeats a rep already read (a\n"
+    "row twice, a file given twice), or DIR is not a folder pk can write in.\n";
 
 /* Okabe-Ito colours by model number, the baseline black: no yellow on white. */
 static const char *const palette[] = {"#56B4E9", "#0072B2", "#D55E00",

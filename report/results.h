@@ -69,7 +69,8 @@ int pk_results_write_csv(FILE *f, const struct pk_result *r, int n);
  * row with the wrong number of fields, an unterminated quote: a truncated file; a kernel or
  * model this pk does not know; a time, rate or duration that is negative, inf or nan). Text
  * fields keep printable ASCII only (any other byte becomes '?'). Rep rows of one configuration
- * that carry different results mark it FAILED.
+ * that carry different results mark it FAILED. A rep of a configuration and run (id, host,
+ * job) already in *all is refused: it would count twice.
  */
 int pk_results_read_csv(const char *path, struct pk_result **all, int *n, int *cap, char *err,
                         size_t errlen);
@@ -83,9 +84,9 @@ int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, i
 
 /*
  * Reads every file of paths[0..npaths) with pk_results_read_csv into *all (malloc'd, *n
- * results), then re-checks agreement over them all (pk_results_recheck). Returns how many
- * configurations that marked DISAGREE, or -1 with the first bad file's reason in err (and
- * *all NULL, *n 0).
+ * results; one file given twice, by another name too, is refused), then re-checks agreement
+ * over them all (pk_results_recheck). Returns how many configurations that marked DISAGREE,
+ * or -1 with the first bad file's reason in err (and *all NULL, *n 0).
  */
 int pk_results_read_files(char *const paths[], int npaths, struct pk_result **all, int *n,
                           char *err, size_t errlen);

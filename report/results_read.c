@@ -326,6 +326,21 @@ static void add_rep(struct pk_result *last, const struct pk_result *row, double 
     }
 }
 
+/*
+ * Row's configuration of row's run (run id, host and job) among all[from..n), else NULL: a
+ * run measures each configuration once (pk run refuses a model, size or count given twice).
+ */
+static const struct pk_result *read_before(const struct pk_result *all, int from, int n,
+                                           const struct pk_result *row)
+{
+    for (int i = from; i < n; i++)
+        if (all[i].rec.n == row->rec.n && all[i].rec.workers == row->rec.workers &&
+            pk_result_same_config(&all[i], row) && strcmp(all[i].run, row->run) == 0 &&
+            strcmp(all[i].host, row->host) == 0 && strcmp(all[i].job, row->job) == 0)
+            return &all[i];
+    return NULL;
+}
+
 int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, int *n, int *cap,
                          char *err, size_t errlen)
 {
@@ -374,10 +389,21 @@ int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, i
         }
         /* rows of one configuration of one run follow each other, reps in order */
         struct pk_result *last = *n > start ? &(*all)[*n - 1] : NULL;
-        if (rep > 1 && last && pk_result_same_config(last, &row) &&
-            strcmp(last->run, row.run) == 0 && last->rec.reps == rep - 1 && rep <= PK_MAX_REPS) {
+        bool continues =
+            rep > 1 && last && pk_result_same_config(last, &row) && strcmp(last->run, row.run) == 0;
+        if (continues && last->rec.reps == rep - 1 && rep <= PK_MAX_REPS) {
             add_rep(last, &row, time);
             continue;
+        }
+        /* a rep read before (a row repeated, a file given twice) would be counted twice */
+        const struct pk_result *seen = read_before(*all, row.run[0] ? 0 : start, *n, &row);
+        if (seen && (rep <= 1 || rep <= seen->rec.reps)) {
+            char run[48];
+            copy_text(run, sizeof run, strlen(row.run) < 40 ? row.run : "(too long)");
+            snprintf(err, errlen,
+                     "'%s' line %d: %s %s p=%d n=%lld rep %lld of run '%s' appears again", path,
+                     line, row.rec.kernel, row.rec.model, row.rec.workers, row.rec.n, rep, run);
+            goto out_fail;
         }
         if (rep > 1) {
             snprintf(err, errlen, "'%s' line %d: rep %lld without the reps before it", path, line,
@@ -404,14 +430,37 @@ int pk_results_read_files(char *const paths[], int npaths, struct pk_result **al
                           char *err, size_t errlen)
 {
     int cap = 0;
+    struct stat *seen = calloc(npaths > 0 ? (size_t)npaths : 1, sizeof *seen);
     *all = NULL;
     *n = 0;
-    for (int i = 0; i < npaths; i++)
-        if (pk_results_read_csv(paths[i], all, n, &cap, err, errlen)) {
-            free(*all);
-            *all = NULL;
-            *n = 0;
-            return -1;
-        }
+    if (!seen) {
+        snprintf(err, errlen, "out of memory reading results files");
+        return -1;
+    }
+    for (int i = 0; i < npaths; i++) {
+        char *text = slurp(paths[i], &seen[i], err, errlen);
+        if (!text)
+            goto out_fail;
+        /* one file read twice would count every row twice */
+        for (int j = 0; j < i; j++)
+            if (seen[j].st_dev == seen[i].st_dev && seen[j].st_ino == seen[i].st_ino) {
+                snprintf(err, errlen, "'%s' is given twice (the same file as '%s')", paths[i],
+                         paths[j]);
+                free(text);
+                goto out_fail;
+            }
+        int rc = pk_results_parse_csv(text, paths[i], all, n, &cap, err, errlen);
+        free(text);
+        if (rc)
+            goto out_fail;
+    }
+    free(seen);
     return pk_results_recheck(*all, *n);
+
+out_fail:
+    free(seen);
+    free(*all);
+    *all = NULL;
+    *n = 0;
+    return -1;
 }

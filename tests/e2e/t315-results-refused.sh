@@ -1,7 +1,7 @@
 #!/bin/bash
 # What pk report, compare and plot refuse to read as results (exit 2, one line naming the
 # file): anything but a regular file, never waited on (a FIFO with no writer blocked open()
-# for ever).
+# for ever); a rep read twice (a row repeated, one file given twice), which was counted twice.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/results-lib.sh"
 S3="1.0 1.1 0.9"
@@ -20,4 +20,25 @@ done
 # a pipe, even with a writer, is not a file pk reads
 refuses "a pipe on /dev/stdin is refused" "not a regular file" timeout 20 "$PK" report /dev/stdin < <(header)
 check "a regular file still reads" "$PK" report good.csv
+
+# a rep read twice: the same file twice, a row repeated, a copy of a file
+refuses "report of one file twice is refused" "'./good.csv' is given twice" "$PK" report good.csv ./good.csv
+refuses "plot of one file twice is refused" "is given twice" "$PK" plot good.csv good.csv -o plots
+{ cat good.csv; rows polysum serial 1 $POLYSUM_1000 r1 1.0; } >rep1-again.csv
+refuses "a rep 1 row repeated is refused naming file and line" \
+    "'rep1-again.csv' line 5: polysum serial p=1 n=1000 rep 1 of run 'r1' appears again" "$PK" report rep1-again.csv
+{ header; rows polysum serial 1 $POLYSUM_1000 r1 1.0 1.1; rows polysum serial 1 $POLYSUM_1000 r1 1.0 1.1 | tail -n 1; } >rep2-again.csv
+refuses "a rep 2 row repeated is refused naming file and line" "'rep2-again.csv' line 4: polysum serial p=1 n=1000 rep 2 of run 'r1' appears again" "$PK" report rep2-again.csv
+refuses "plot refuses it too" "appears again" "$PK" plot rep1-again.csv -o plots
+cp good.csv copy.csv
+refuses "a copy of a file is refused" "'copy.csv' line 2: polysum serial p=1 n=1000 rep 1 of run 'r1' appears again" "$PK" report good.csv copy.csv
+[ ! -e plots ] && ok "plot made no directory" || not_ok "plot made no directory"
+check "compare of a file with itself still compares (each side is read alone)" "$PK" compare good.csv good.csv
+# two runs of one configuration still merge: a table per run, a line per run in the plot data
+{ header; rows polysum serial 1 $POLYSUM_1000 r2 $S3; } >run2.csv
+check "two runs of one configuration merge" "$PK" report good.csv run2.csv
+has "each run gets its table" "run 2 of 2: r2" "$TMP/out"
+check "plot draws both runs" "$PK" plot good.csv run2.csv -o plots2
+[ "$(grep -c '^1 ' plots2/polysum-n1000.dat)" -eq 2 ] && ok "plot data holds one point per run" \
+    || { not_ok "plot data holds one point per run"; diag plots2/polysum-n1000.dat; }
 done_testing

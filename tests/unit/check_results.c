@@ -414,6 +414,37 @@ START_TEST(test_results_read_files_merges_and_rechecks)
 }
 END_TEST
 
+/* A rep read twice (a row repeated, a file read twice) is refused; another run merges. */
+START_TEST(test_results_repeated_rep_is_refused)
+{
+    struct pk_result a[2], *all = NULL;
+    char pa[64], pb[64], pc[64], err[256];
+    int n = -1;
+    sample(&a[0], "serial", 1, 3, 0.002);
+    a[1] = a[0]; /* the same configuration of the same run, written again */
+    char *paths[] = {write_temp(a, 2, pa), write_temp(a, 1, pb), write_temp(a, 1, pc)};
+    ck_assert_int_eq(pk_results_read_files(paths, 1, &all, &n, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "line 5: polysum serial p=1 n=1000 rep 1 of run '20261125T000000-1' "
+                              "appears again"),
+                  "%s", err);
+    ck_assert_int_eq(n, 0);
+    ck_assert_int_eq(pk_results_read_files(paths + 1, 2, &all, &n, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "line 2: polysum serial p=1 n=1000 rep 1 of run"), "%s", err);
+    char *twice[] = {pb, pb};
+    ck_assert_int_eq(pk_results_read_files(twice, 2, &all, &n, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "is given twice"), "%s", err);
+    strcpy(a[1].run, "20261125T000000-2"); /* another run of it: both kept */
+    unlink(pc);
+    paths[2] = write_temp(a + 1, 1, pc);
+    ck_assert_msg(pk_results_read_files(paths + 1, 2, &all, &n, err, sizeof err) == 0, "%s", err);
+    ck_assert_int_eq(n, 2);
+    free(all);
+    unlink(pa);
+    unlink(pb);
+    unlink(pc);
+}
+END_TEST
+
 Suite *results_suite(void)
 {
     Suite *s = suite_create("results");
@@ -432,6 +463,7 @@ Suite *results_suite(void)
     tcase_add_test(tc, test_results_cpu_model_and_cores_round_trip);
     tcase_add_test(tc, test_results_bad_cores_are_refused);
     tcase_add_test(tc, test_results_read_files_merges_and_rechecks);
+    tcase_add_test(tc, test_results_repeated_rep_is_refused);
     suite_add_tcase(s, tc);
     return s;
 }
