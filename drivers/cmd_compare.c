@@ -19,7 +19,7 @@ static const char compare_usage[] =
     "Agreement is checked from the results themselves, within each file and between them.\n"
     "Exit status: 0 compared; 1 a configuration failed or disagrees (in a file, or OLD with\n"
     "NEW); 2 a file is unreadable, not a regular file (a FIFO, pipe, device or directory),\n"
-    "not a pk results file, or repeats a rep of a run within itself.\n";
+    "not a pk results file, a header with no row, or repeats a rep of a run within itself.\n";
 
 /* The verdict on old -> new; writes the method used into how. */
 static const char *judge(const struct pk_result *a, const struct pk_result *b, char *how,

@@ -419,6 +419,11 @@ int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, i
         slot->rec.reps = rep == 1 ? 1 : 0;
         slot->rec.times[0] = rep == 1 ? time : 0;
     }
+    if (*n == start) {
+        /* a header alone: nothing was measured, and a report of nothing would exit 0 */
+        snprintf(err, errlen, "'%s' holds no results", path);
+        goto out_fail;
+    }
     return 0;
 
 out_fail:

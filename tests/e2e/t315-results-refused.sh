@@ -41,4 +41,12 @@ has "each run gets its table" "run 2 of 2: r2" "$TMP/out"
 check "plot draws both runs" "$PK" plot good.csv run2.csv -o plots2
 [ "$(grep -c '^1 ' plots2/polysum-n1000.dat)" -eq 2 ] && ok "plot data holds one point per run" \
     || { not_ok "plot data holds one point per run"; diag plots2/polysum-n1000.dat; }
+
+# a header alone, with CRLF or LF line ends
+header >empty.csv
+refuses "report of a header alone is refused" "'empty.csv' holds no results" "$PK" report empty.csv
+refuses "compare refuses it" "'empty.csv' holds no results" "$PK" compare good.csv empty.csv
+refuses "plot refuses it" "'empty.csv' holds no results" "$PK" plot empty.csv -o plots
+header | tr -d '\r' >empty-lf.csv
+refuses "a header alone with LF ends is refused" "'empty-lf.csv' holds no results" "$PK" report good.csv empty-lf.csv
 done_testing

@@ -445,6 +445,24 @@ START_TEST(test_results_repeated_rep_is_refused)
 }
 END_TEST
 
+/* A header and no row is not a results file that a report may pass on. */
+START_TEST(test_results_header_alone_is_refused)
+{
+    struct pk_result *in = NULL;
+    char text[1024], err[256];
+    int n = 0, cap = 0;
+    size_t len = 0;
+    for (int i = 0; i < PK_RESULTS_NCOLUMNS; i++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", i ? "," : "",
+                                pk_results_columns[i]);
+    snprintf(text + len, sizeof text - len, "\r\n");
+    ck_assert_int_eq(pk_results_parse_csv(text, "h.csv", &in, &n, &cap, err, sizeof err), -1);
+    ck_assert_str_eq(err, "'h.csv' holds no results");
+    ck_assert_int_eq(n, 0);
+    free(in);
+}
+END_TEST
+
 Suite *results_suite(void)
 {
     Suite *s = suite_create("results");
@@ -464,6 +482,7 @@ Suite *results_suite(void)
     tcase_add_test(tc, test_results_bad_cores_are_refused);
     tcase_add_test(tc, test_results_read_files_merges_and_rechecks);
     tcase_add_test(tc, test_results_repeated_rep_is_refused);
+    tcase_add_test(tc, test_results_header_alone_is_refused);
     suite_add_tcase(s, tc);
     return s;
 }
