@@ -23,9 +23,9 @@ static const char report_usage[] =
     "mpi, options, pages); CSV does not keep memory, compiler, flags, OpenMP settings or load.\n"
     "Exit status: 0 every configuration verified; 1 some failed or disagree; 2 a file is\n"
     "unreadable, not a regular file (a FIFO, pipe, device or directory), not a pk results\n"
-    "file, a header with no row, corrupt, truncated, larger than 256 MiB, names a kernel or\n"
-    "model pk does not know, or repeats a rep already read (a row twice, a file given\n"
-    "twice): nothing is printed then.\n";
+    "file, a header with no row, corrupt, truncated (a last row without its line break\n"
+    "too), larger than 256 MiB, names a kernel or model pk does not know, or repeats a rep\n"
+    "already read (a row twice, a file given twice): nothing is printed then.\n";
 
 /* Sets key to the distinct values of one field over all[0..n), with ", " ("" and "-" are none). */
 static void context_key(struct pk_context *ctx, const char *key, const struct pk_result *all, int n,

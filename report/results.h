@@ -66,11 +66,12 @@ int pk_results_write_csv(FILE *f, const struct pk_result *r, int n);
  * growable array of *n, capacity *cap). Returns 0, or -1 with a reason naming path and line
  * in err (not a results file: not a regular file (a FIFO, device or directory, refused
  * before a byte is read), binary, larger than PK_RESULTS_MAX_BYTES or another header; a
- * header with no row; a row with the wrong number of fields, an unterminated quote: a
- * truncated file; a kernel or model this pk does not know; a time, rate or duration that is
- * negative, inf or nan). Text fields keep printable ASCII only (any other byte becomes '?').
- * Rep rows of one configuration that carry different results mark it FAILED. A rep of a
- * configuration and run (id, host, job) already in *all is refused: it would count twice.
+ * header with no row; a row with the wrong number of fields, an unterminated quote, a last
+ * row without its line break: a truncated file; a kernel or model this pk does not know; a
+ * time, rate or duration that is negative, inf or nan). Text fields keep printable ASCII only
+ * (any other byte becomes '?'). Rep rows of one configuration that carry different results
+ * mark it FAILED. A rep of a configuration and run (id, host, job) already in *all is
+ * refused: it would count twice.
  */
 int pk_results_read_csv(const char *path, struct pk_result **all, int *n, int *cap, char *err,
                         size_t errlen);

@@ -11,7 +11,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Splits one CSV record starting at *p into fields (in place); advances *p past it. */
+/*
+ * Splits one CSV record starting at *p into fields (in place); advances *p past it. Returns 0,
+ * 1 for a record the file ends in without a line break, or -1 (broken quoting), -2 (more than
+ * max fields), -3 (a CR not followed by LF outside quotes).
+ */
 static int split_record(char **p, char *fields[], int max, int *nfields)
 {
     char *in = *p, *out = *p;
@@ -42,13 +46,13 @@ static int split_record(char **p, char *fields[], int max, int *nfields)
         } else if (*in == '\r' || *in == '\n' || *in == '\0') {
             /* step past the line end first: out may point at it (fields are split in place) */
             char *field_end = out;
-            bool end = *in == '\0';
             if (*in == '\r')
                 in++;
+            bool end = *in == '\0'; /* also a CRLF file cut between its CR and LF */
             if (*in == '\n')
                 in++;
             else if (!end)
-                return -1;
+                return -3; /* a CR without its LF */
             *field_end = '\0';
             *p = in;
             *nfields = n;
@@ -369,11 +373,16 @@ int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, i
         rc = split_record(&p, f, ncols, &nf);
         if (rc < 0 || nf != ncols) {
             snprintf(err, errlen, "'%s' line %d: %s (truncated or corrupt)", path, line,
-                     rc == -1 ? "broken quoting" : "wrong number of fields");
+                     rc == -1   ? "broken quoting"
+                     : rc == -3 ? "a carriage return without a line feed"
+                                : "wrong number of fields");
             goto out_fail;
         }
         if (rc == 1) {
-            snprintf(err, errlen, "'%s' line %d: no line break at the end (truncated)", path, line);
+            snprintf(
+                err, errlen,
+                "'%s' line %d: no line break at the end (truncated: pk ends every row with one)",
+                path, line);
             goto out_fail;
         }
         if (parse_row(f, ncols, &row, &rep, &time, &bad)) {

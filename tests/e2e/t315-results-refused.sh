@@ -49,4 +49,15 @@ refuses "compare refuses it" "'empty.csv' holds no results" "$PK" compare good.c
 refuses "plot refuses it" "'empty.csv' holds no results" "$PK" plot empty.csv -o plots
 header | tr -d '\r' >empty-lf.csv
 refuses "a header alone with LF ends is refused" "'empty-lf.csv' holds no results" "$PK" report good.csv empty-lf.csv
+# a last line without its line break: CRLF cut before LF or before CR, LF cut before LF
+{ header; rows polysum serial 1 $POLYSUM_1000 r1 $S3; } | head -c -1 >cut-lf.csv
+{ header; rows polysum serial 1 $POLYSUM_1000 r1 $S3; } | head -c -2 >cut-crlf.csv
+{ header; rows polysum serial 1 $POLYSUM_1000 r1 $S3; } | tr -d '\r' | head -c -1 >cut-unix.csv
+for f in cut-lf.csv cut-crlf.csv cut-unix.csv; do
+    refuses "$f: a last line without its line break is named as truncated" \
+        "'$f' line 4: no line break at the end (truncated" "$PK" report "$f"
+    lacks "$f: not called broken quoting" "quoting" "$TMP/err"
+done
+{ header; rows polysum serial 1 $POLYSUM_1000 r1 $S3 | sed '2s/,vm,/,v\rm,/'; } >bare-cr.csv
+refuses "a CR inside a row is named" "'bare-cr.csv' line 3: a carriage return without a line feed" "$PK" report bare-cr.csv
 done_testing

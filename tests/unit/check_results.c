@@ -463,6 +463,36 @@ START_TEST(test_results_header_alone_is_refused)
 }
 END_TEST
 
+/*
+ * A last row without its line break is truncation (pk ends every row with one, and writes the
+ * file atomically), said as such: a CRLF file cut between CR and LF is not "broken quoting".
+ */
+START_TEST(test_results_missing_final_line_break_is_named)
+{
+    static const char *const cuts[] = {"", "\r"};
+    struct pk_result *in = NULL;
+    char text[1024], err[256];
+    int n = 0, cap = 0;
+    for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+        one_row(text, sizeof text, "polysum", "serial", "0.5", "", "-");
+        size_t len = strlen(text);
+        ck_assert(len > 2 && text[len - 1] == '\n' && text[len - 2] == '\r');
+        snprintf(text + len - 2, 3, "%s", cuts[i]);
+        ck_assert_int_eq(pk_results_parse_csv(text, "t.csv", &in, &n, &cap, err, sizeof err), -1);
+        ck_assert_msg(strstr(err, "'t.csv' line 2: no line break at the end (truncated"), "%s",
+                      err);
+        ck_assert_int_eq(n, 0);
+    }
+    one_row(text, sizeof text, "polysum", "serial", "0.5", "", "-");
+    char *host = strstr(text, ",vm,r,");
+    ck_assert(host);
+    host[2] = '\r'; /* a CR inside a row, not before its LF */
+    ck_assert_int_eq(pk_results_parse_csv(text, "t.csv", &in, &n, &cap, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "line 2: a carriage return without a line feed"), "%s", err);
+    free(in);
+}
+END_TEST
+
 Suite *results_suite(void)
 {
     Suite *s = suite_create("results");
@@ -483,6 +513,7 @@ Suite *results_suite(void)
     tcase_add_test(tc, test_results_read_files_merges_and_rechecks);
     tcase_add_test(tc, test_results_repeated_rep_is_refused);
     tcase_add_test(tc, test_results_header_alone_is_refused);
+    tcase_add_test(tc, test_results_missing_final_line_break_is_named);
     suite_add_tcase(s, tc);
     return s;
 }
