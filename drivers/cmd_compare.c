@@ -18,8 +18,9 @@ static const char compare_usage[] =
     "level when both have at least 9 reps, else interval overlap; fewer than 6 reps: too few).\n"
     "Agreement is checked from the results themselves, within each file and between them.\n"
     "Exit status: 0 compared; 1 a configuration failed or disagrees (in a file, or OLD with\n"
-    "NEW); 2 a file is unreadable, not a regular file (a FIFO, pipe, device or directory),\n"
-    "not a pk results file, a header with no row, or repeats a rep of a run within itself.\n";
+    "NEW); 2 a file is unreadable, neither a regular file nor a pipe (a device, a\n"
+    "directory), not a pk results file, a header with no row, or repeats a rep of a run\n"
+    "within itself.\n";
 
 /* The verdict on old -> new; writes the method used into how. */
 static const char *judge(const struct pk_result *a, const struct pk_result *b, char *how,

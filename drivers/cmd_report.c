@@ -22,7 +22,7 @@ static const char report_usage[] =
     "The table starts with the context the files carry (host, run, commit, job, cpu, cores,\n"
     "mpi, options, pages); CSV does not keep memory, compiler, flags, OpenMP settings or load.\n"
     "Exit status: 0 every configuration verified; 1 some failed or disagree; 2 a file is\n"
-    "unreadable, not a regular file (a FIFO, pipe, device or directory), not a pk results\n"
+    "unreadable, neither a regular file nor a pipe (a device, a directory), not a pk results\n"
     "file, a header with no row, corrupt, truncated (a last row without its line break\n"
     "too), larger than 256 MiB, names a kernel or model pk does not know, or repeats a rep\n"
     "already read (a row twice, a file given twice): nothing is printed then.\n";

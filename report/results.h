@@ -64,8 +64,8 @@ int pk_results_write_csv(FILE *f, const struct pk_result *r, int n);
 /*
  * Reads a CSV written by pk_results_write_csv, appending its configurations to *all (a
  * growable array of *n, capacity *cap). Returns 0, or -1 with a reason naming path and line
- * in err (not a results file: not a regular file (a FIFO, device or directory, refused
- * before a byte is read), binary, larger than PK_RESULTS_MAX_BYTES or another header; a
+ * in err (not a results file: neither a regular file nor a pipe (a device or a
+ * directory, refused before a byte is read), binary, larger than PK_RESULTS_MAX_BYTES or another header; a
  * header with no row; a row with the wrong number of fields, an unterminated quote, a last
  * row without its line break: a truncated file; a kernel or model this pk does not know; a
  * time, rate or duration that is negative, inf or nan). Text fields keep printable ASCII only

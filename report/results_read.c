@@ -187,8 +187,7 @@ static int read_error(char *err, size_t errlen, const char *path, FILE *f, char 
 /* What a file that is not a regular one is, for the message that refuses it. */
 static const char *file_kind(mode_t mode)
 {
-    return S_ISFIFO(mode)   ? "a FIFO or pipe"
-           : S_ISDIR(mode)  ? "a directory"
+    return S_ISDIR(mode)    ? "a directory"
            : S_ISCHR(mode)  ? "a character device"
            : S_ISBLK(mode)  ? "a block device"
            : S_ISSOCK(mode) ? "a socket"
@@ -196,9 +195,11 @@ static const char *file_kind(mode_t mode)
 }
 
 /*
- * Opens path for reading if it is a regular file: opened with O_NONBLOCK (a FIFO with no
- * writer would block open() for ever), checked with fstat, then made blocking again. Fills
- * *st. Returns the stream, or NULL with the reason in err.
+ * Opens path for reading if it is a regular file or a pipe (`pk report <(ssh host cat r.csv)`):
+ * opened with O_NONBLOCK (a FIFO with no writer would block open() for ever; read, it then
+ * ends at once), checked with fstat, then made blocking again. A device or a directory is
+ * refused unread: /dev/zero never ends. Fills *st. Returns the stream, or NULL with the reason
+ * in err.
  */
 static FILE *open_regular(const char *path, struct stat *st, char *err, size_t errlen)
 {
@@ -211,12 +212,12 @@ static FILE *open_regular(const char *path, struct stat *st, char *err, size_t e
         read_error(err, errlen, path, NULL, NULL);
         goto out_close;
     }
-    if (!S_ISREG(st->st_mode)) {
-        snprintf(err, errlen, "'%s' is not a pk results file (%s, not a regular file)", path,
-                 file_kind(st->st_mode));
+    if (!S_ISREG(st->st_mode) && !S_ISFIFO(st->st_mode)) {
+        snprintf(err, errlen, "'%s' is not a pk results file (%s, not a regular file or pipe)",
+                 path, file_kind(st->st_mode));
         goto out_close;
     }
-    if ((uintmax_t)st->st_size > PK_RESULTS_MAX_BYTES) {
+    if (S_ISREG(st->st_mode) && (uintmax_t)st->st_size > PK_RESULTS_MAX_BYTES) {
         snprintf(err, errlen, "'%s' is not a pk results file (larger than %d MiB)", path,
                  (int)(PK_RESULTS_MAX_BYTES >> 20));
         goto out_close;
@@ -236,7 +237,7 @@ out_close:
 
 /*
  * The whole file, NUL-terminated, read in chunks; *st gets its identity. Only a regular file
- * is read (never a FIFO, a device or a directory, which may block or never end); reading
+ * or a pipe is read (never a device or a directory, which may never end); reading
  * stops at the first chunk that holds a NUL byte (a binary file) and past
  * PK_RESULTS_MAX_BYTES (a file that grows while it is read), so memory never grows with what
  * a results file is not.
