@@ -50,9 +50,14 @@ int mandelbrot_setup(struct pk_case *c, char *err, size_t errlen)
 void mandelbrot_reset(struct pk_case *c)
 {
     struct mandelbrot_data *d = c->data;
-    /* -1: no count is negative. Ranks other than 0 hold scratch rows, never checked. */
-    if (c->rank == 0)
-        memset(d->grid, 0xff, (size_t)(d->h * d->w) * sizeof(int));
+    /*
+     * -1: no count is negative. Another mpi rank poisons its static block, the rows it sends
+     * under --schedule static, so a rank that sends last rep's rows fails; not its whole grid,
+     * which it would touch at every rep (640 MB at class C).
+     */
+    struct pk_range r =
+        c->rank == 0 ? (struct pk_range){0, d->h} : pk_partition_block(d->h, c->ranks, c->rank);
+    memset(d->grid + r.lo * d->w, 0xff, (size_t)((r.hi - r.lo) * d->w) * sizeof(int));
 }
 
 /* FNV-1a over the counts as 32-bit words: one grid, one hash, on every machine. */

@@ -64,6 +64,8 @@ void pi_reset(struct pk_case *c)
 {
     struct pi_data *d = c->data;
     d->pi = NAN; /* fails every comparison: a rep that skips its combine cannot pass */
+    for (int w = 0; w < c->workers; w++) /* nor one where a thread skips its block */
+        d->part[w].sum = NAN;
 }
 
 void pi_verify(const struct pk_case *c, struct pk_verdict *v)

@@ -49,6 +49,9 @@ void polysum_reset(struct pk_case *c)
 {
     struct polysum_data *d = c->data;
     d->sum = ~(pk_u128)0; /* no n below the limit sums to 2^128 - 1 */
+    /* nor can a slot hold it: a thread that skips its block leaves the sum wrong, not stale */
+    for (int w = 0; w < c->workers; w++)
+        d->part[w].sum = ~(pk_u128)0;
 }
 
 void polysum_verify(const struct pk_case *c, struct pk_verdict *v)

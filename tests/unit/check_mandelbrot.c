@@ -194,6 +194,28 @@ START_TEST(test_mandelbrot_reset_poisons_the_grid)
 }
 END_TEST
 
+/* Another mpi rank poisons the rows it sends under the static schedule: last rep's rows fail. */
+START_TEST(test_mandelbrot_reset_poisons_a_ranks_block)
+{
+    struct pk_case c;
+    char err[128];
+
+    pk_case_init(&c, kernel(), PK_MPI, 3, 97);
+    c.rank = 1;
+    c.ranks = 3;
+    ck_assert_int_eq(pk_case_prepare(&c, err, sizeof err), 0);
+    struct mandelbrot_data *d = c.data;
+    struct pk_range r = pk_partition_block(d->h, 3, 1);
+    ck_assert_int_gt(r.hi, r.lo);
+    for (long long i = r.lo * d->w; i < r.hi * d->w; i++)
+        d->grid[i] = 7; /* last rep's counts */
+    kernel()->reset(&c);
+    for (long long i = r.lo * d->w; i < r.hi * d->w; i++)
+        ck_assert_int_eq(d->grid[i], -1);
+    pk_case_release(&c);
+}
+END_TEST
+
 /*
  * At class W the rows near the real axis hold most of the work: a static split at p = 2 gives
  * the second worker more than ten times the first's iterations (README.md), and rows differ
@@ -240,6 +262,7 @@ Suite *mandelbrot_suite(void)
     tcase_set_timeout(checks, 30);
     tcase_add_test(checks, test_mandelbrot_corrupted_count_is_caught);
     tcase_add_test(checks, test_mandelbrot_reset_poisons_the_grid);
+    tcase_add_test(checks, test_mandelbrot_reset_poisons_a_ranks_block);
     tcase_add_test(checks, test_mandelbrot_static_split_is_uneven);
     suite_add_tcase(s, checks);
     return s;

@@ -183,6 +183,16 @@ START_TEST(test_pi_reset_poisons_the_result)
     k->verify(&c, &v);
     ck_assert_int_eq(v.status, PK_STATUS_OK);
     pk_case_release(&c);
+
+    /* and every worker's slot: a thread that skips its block spoils the sum, not reuses it */
+    pk_case_init(&c, k, PK_THREADS, 3, 1000);
+    ck_assert_int_eq(pk_case_prepare(&c, err, sizeof err), 0);
+    for (int w = 0; w < 3; w++)
+        ((struct pi_data *)c.data)->part[w].sum = 1.0;
+    k->reset(&c);
+    for (int w = 0; w < 3; w++)
+        ck_assert(isnan(((struct pi_data *)c.data)->part[w].sum));
+    pk_case_release(&c);
 }
 END_TEST
 

@@ -70,6 +70,16 @@ START_TEST(test_polysum_reset_poisons_the_sum)
     k->verify(&c, &v);
     ck_assert_int_eq(v.status, PK_STATUS_OK);
     pk_case_release(&c);
+
+    /* and every worker's slot: a thread that skips its block spoils the sum, not reuses it */
+    pk_case_init(&c, k, PK_THREADS, 3, 1000);
+    ck_assert_int_eq(pk_case_prepare(&c, err, sizeof err), 0);
+    for (int w = 0; w < 3; w++)
+        ((struct polysum_data *)c.data)->part[w].sum = 5;
+    k->reset(&c);
+    for (int w = 0; w < 3; w++)
+        ck_assert(((struct polysum_data *)c.data)->part[w].sum == ~(pk_u128)0);
+    pk_case_release(&c);
 }
 END_TEST
 
