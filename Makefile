@@ -129,7 +129,7 @@ COMMIT := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 $(BUILD)/version.h: FORCE
 	@mkdir -p $(@D)
 	@printf '#define PK_BUILD_COMMIT "%s"\n#define PK_BUILD_FLAGS "%s"\n' '$(COMMIT)' \
-	  '$(subst ",,$(subst ',,$(CC) $(ALL_CFLAGS)))' > $@.tmp
+	  '$(subst ",,$(subst ',,$(strip $(CC) $(ALL_CFLAGS))))' > $@.tmp
 	@printf '#define PK_BUILD_MPI "%s"\n#define PK_BUILD_MPIEXEC "%s"\n' '$(MPI)' '$(MPIEXEC)' >> $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 VERSION_USERS := $(BUILD)/report/context.o $(BUILD)/launch/launch.o \
