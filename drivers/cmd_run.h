@@ -28,6 +28,7 @@ struct run_request {
     int workers[PK_MAX_WORKER_LIST], nworkers;
     bool workers_given;
     int threads; /* models with rank teams (hybrid): threads per rank */
+    bool threads_given;
     enum pk_class cls;
     long long n; /* 0: by class */
     unsigned long long seed;

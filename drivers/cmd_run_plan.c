@@ -37,6 +37,17 @@ void run_choose_models(struct run_request *q, const struct pk_launch *l)
         if (!q->quiet)
             fprintf(stderr, "pk: %s model skipped: %s\n", name, why);
     }
+    /* an option that no model of the run reads is a mistake to say, as a kernel option is */
+    bool launched = false, teams = false;
+    for (int m = 0; m < PK_NMODEL; m++) {
+        launched |= q->models[m] && pk_model_facts((enum pk_model)m)->distributed;
+        teams |= q->models[m] && pk_model_facts((enum pk_model)m)->rank_teams;
+    }
+    if (l->launcher_given && !launched)
+        pk_usage_error("option '--launcher' applies to none of the models to run (mpi, hybrid)");
+    if (q->threads_given && !teams)
+        pk_usage_error("option '--threads' applies to none of the models to run (hybrid: -m "
+                       "hybrid)");
 }
 
 /* Sets the kernel options on c; each option must fit at least one kernel of the run. */

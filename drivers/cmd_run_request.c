@@ -84,6 +84,7 @@ static void parse_option(struct run_request *q, struct pk_launch *l, int id, str
         q->workers_given = true;
         break;
     case O_THREADS:
+        q->threads_given = true;
         if (runner_parse_threads(s->value, &q->threads, err, sizeof err))
             pk_usage_error("%s", err);
         break;
