@@ -395,7 +395,9 @@ int cmd_plot(int argc, char **argv)
             fputs(plot_usage, stdout);
             return pk_finish_stdout(0);
         }
-        if (id == O_OUTPUT)
+        if (id == O_OUTPUT && dir) /* one folder: a second -o would win in silence */
+            pk_usage_error("option '-o' is given twice ('%s', then '%s')", dir, s.value);
+        else if (id == O_OUTPUT)
             dir = s.value;
         else if (nfiles < 256)
             files[nfiles++] = s.value;

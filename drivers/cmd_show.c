@@ -303,6 +303,8 @@ int cmd_show(int argc, char **argv)
             diff = true;
             break;
         case O_CONTEXT:
+            if (context_given) /* the second would win in silence */
+                pk_usage_error("option '--context' is given twice");
             if (pk_cli_parse_int("context", s.value, 0, 100000, &context, err, sizeof err))
                 pk_usage_error("%s", err);
             context_given = true;

@@ -44,6 +44,7 @@ else
 fi
 # -o that is no folder: one line naming it, exit 2, nothing written, before any file is read
 : >afile
+refuses "-o given twice" "'-o' is given twice" "$PK" plot "$TMP/p.csv" -o a -o b
 refuses "-o a regular file" "'-o afile' is not a folder" "$PK" plot "$TMP/p.csv" -o afile
 refuses "-o /dev/null" "'-o /dev/null' is not a folder" "$PK" plot "$TMP/p.csv" -o /dev/null
 refuses "-o under a regular file" "'-o afile/sub' is not a folder" "$PK" plot "$TMP/p.csv" -o afile/sub
