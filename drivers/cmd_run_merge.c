@@ -31,6 +31,8 @@ void run_merge(struct pk_config *cfg, const struct pk_result *add)
                  "result %.100s of a later process differs from %.100s", add->rec.result,
                  res->rec.result);
     }
+    /* the figure at the median of every rep so far, not the first process's (interleave) */
+    pk_record_set_rate(&res->rec, &cfg->spec);
 }
 
 /*
