@@ -12,8 +12,9 @@ import csv
 import glob
 import json
 import os
+import sys
 
-from bench_files import fmt, fmt_time, load_pk, num, pool_refs
+from bench_files import InputError, fmt, fmt_time, load_pk, num, pool_refs
 
 MODELS = ["serial", "openmp", "threads", "fork", "mpi"]
 COMPUTE_BOUND = ["polysum", "mandelbrot", "pi", "montecarlo", "matmul"]
@@ -25,8 +26,24 @@ RSS_MIN_ARRAYS = 64 << 20
 FLOOR_OF = {"openmp": "openmp", "threads": "pthread", "fork": "fork"}
 
 
+def die(message):
+    print(f"summarize: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, not argparse's usage block
+        die(f"{message} (usage: summarize.py --pk FILE.csv... --context F --refs F --work DIR "
+            "--class C --reps R --order O --warmup W --out PREFIX --previous DIR [--rss F])")
+
+
+def md(x):
+    """A value for a Markdown table cell or heading: no '|' to split the row, no newline."""
+    return " ".join(str(x).replace("|", "/").split())
+
+
 def args():
-    a = argparse.ArgumentParser()
+    a = Parser()
     a.add_argument("--pk", required=True, nargs="+")
     for name in ["context", "refs", "work", "class", "reps", "order", "warmup", "out",
                  "previous"]:
@@ -38,7 +55,7 @@ def args():
 class Bench:
     def __init__(self, o):
         self.o = o
-        configs = load_pk(o.pk)
+        configs, _ = load_pk(o.pk)  # InputError: main says it in one line
         try:  # a results CSV holds no context: the first pass's JSON has it
             with open(o.context) as f:
                 self.ctx = json.load(f)["context"]
@@ -46,8 +63,13 @@ class Bench:
             self.ctx = {}
         self.pk = [r for r in configs if r["status"] == "ok"]
         self.failed = [r for r in configs if r["status"] != "ok"]
-        with open(o.refs) as f:
-            self.refs = pool_refs(list(csv.DictReader(f)))
+        try:
+            with open(o.refs, newline="") as f:
+                self.refs = pool_refs(list(csv.DictReader(f)))
+        except OSError as e:
+            raise InputError(f"cannot read {o.refs}: {e.strerror or e}") from None
+        except (KeyError, ValueError, TypeError, csv.Error) as e:
+            raise InputError(f"{o.refs}: not bench/run's references file ({e!r})") from None
         self.cores = max([r["workers"] for r in self.pk] + [1])
         self.rows = []
         self.rss = []  # (kernel, model, workers, size, array bytes, peak RSS bytes)
@@ -108,8 +130,10 @@ class Bench:
                      s["min"], s["max"], len(r["times"]), "s", "lower")
             if r["rate"] is not None:
                 per_time = r["unit"].startswith("us/")  # spawn's cost per round: lower is better
+                # the figure at the pooled median, min and max its smallest and largest over
+                # the reps (bench_files.rate_at: never a pooled rate)
                 self.add("pk-rate", r["kernel"], r["model"], r["workers"], r["size"], r["rate"],
-                         r["work"] / s["max"], r["work"] / s["min"], len(r["times"]), r["unit"],
+                         r["rate_lo"], r["rate_hi"], len(r["times"]), r["unit"],
                          "lower" if per_time else "higher")
         for r in self.refs:
             unit = r["unit"]
@@ -256,17 +280,17 @@ class Bench:
 
     def markdown(self):
         c, p = self.ctx, self.cores
-        L = [f"# Bench: {c.get('host')} {c.get('date')}", "",
+        L = [f"# Bench: {md(c.get('host'))} {md(c.get('date'))}", "",
              "Every figure below was measured in one `make bench` run on this machine; each "
              "ratio holds pk against an outside reference measured in the same run. The "
              "machine may have been shared: read the load lines.", "",
              "| context | |", "|---|---|"]
         for k in ["cpu", "cores", "caches", "memory", "os", "compiler", "flags", "openmp", "mpi",
                   "commit"]:
-            L.append(f"| {k} | {c.get(k, 'n/a')} |")
-        L += [f"| python | {self.read_work('python-version')} |",
-              f"| load before | {self.read_work('load-before')} |",
-              f"| load after | {self.read_work('load-after')} |",
+            L.append(f"| {k} | {md(c.get(k, 'n/a'))} |")
+        L += [f"| python | {md(self.read_work('python-version'))} |",
+              f"| load before | {md(self.read_work('load-before'))} |",
+              f"| load after | {md(self.read_work('load-after'))} |",
               f"| run | class {self.o.__dict__['class']}, {self.o.reps} reps, order "
               f"{self.o.order}, {self.o.warmup} warm-up reps per process, p = 1 and {p} |", ""]
 
@@ -294,7 +318,7 @@ class Bench:
                 e = self.efficiency(r) if r else None
                 miss = (kernel in COMPUTE_BOUND and e is not None
                         and e < (0.9 if model == "mpi" else 0.95))
-                cells.append(fmt(e, 2) + (" *" if miss else ""))
+                cells.append((f"{e:.2f}" if e is not None else "n/a") + (" *" if miss else ""))
             L.append(f"| {kernel} | " + " | ".join(cells) + " |")
 
         L += ["", "## Ratios against the outside references", "",
@@ -364,7 +388,11 @@ class Bench:
 
 
 def main():
-    b = Bench(args())
+    o = args()
+    try:  # every input read before anything is written into bench/results
+        b = Bench(o)
+    except InputError as e:
+        die(str(e))
     b.collect()
     b.regressions()
     b.write_csv()
