@@ -1,30 +1,91 @@
 """Summarises bench/stream-layout's files (argv: OUTDIR N [CSV_OUT]): median GB/s per build, model and p, over all passes,
 against likwid-bench's median at the same thread count (1 or the cores; mpi and fork at p use
-the p-thread figure)."""
+the p-thread figure). A configuration with a rep that did not verify shows its status in
+place of a figure: none of its reps is counted. Bad input (no OUTDIR, an N that is not a
+positive count, a missing or non-pk file, no pk rows) is one line on stderr and exit 2, before
+anything is written."""
 import csv
 import glob
+import math
 import os
 import statistics
 import sys
 
-out, n = sys.argv[1], int(sys.argv[2])
+
+def die(message):
+    print(f"stream_layout: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def read(path):
+    try:
+        with open(path) as f:
+            return f.read().strip()
+    except OSError as e:
+        die(f"cannot read {path}: {e.strerror or e}")
+
+
+if len(sys.argv) not in (3, 4):
+    die("usage: stream_layout.py OUTDIR N [CSV_OUT]")
+out = sys.argv[1]
+if not sys.argv[2].isdigit() or int(sys.argv[2]) < 1:
+    die(f"N must be stream's element count, not '{sys.argv[2]}'")
+n = int(sys.argv[2])
+if not os.path.isdir(out):
+    die(f"no such directory: {out}")
 likwid = {}
-with open(os.path.join(out, "likwid.csv")) as f:
-    for line in f:
+lpath = os.path.join(out, "likwid.csv")
+for i, line in enumerate(read(lpath).splitlines(), 1):
+    try:
         t, v = line.strip().split(",")
-        likwid.setdefault(int(t), []).append(float(v))
+        t, v = int(t), float(v)
+    except ValueError:
+        die(f"{lpath}:{i}: not 'threads,GB/s': '{line.strip()[:60]}'")
+    if not math.isfinite(v) or v <= 0:
+        die(f"{lpath}:{i}: GB/s '{v}' is not a finite positive figure")
+    likwid.setdefault(t, []).append(v)
 ref = {t: statistics.median(v) for t, v in likwid.items()}
 builds = {}
 pages = {}
-for path in sorted(glob.glob(os.path.join(out, "*-[0-9]*.csv"))):
+failed = {}  # build -> (model, p) -> status of a rep that did not verify
+paths = sorted(glob.glob(os.path.join(out, "*-[0-9]*.csv")))
+if not paths:
+    die(f"no pk results files (NAME-PASS.csv) in {out}")
+rows_seen = 0
+for path in paths:
     build = os.path.basename(path).rsplit("-", 1)[0]
-    with open(path, newline="") as f:
-        for row in csv.DictReader(f):
-            if row["status"] != "ok" or not row["time_s"]:
-                continue
+    try:
+        with open(path, newline="") as f:
+            reader = csv.DictReader(f)
+            if "kernel" not in (reader.fieldnames or []):
+                die(f"{path}: not a pk results file (no kernel column)")
+            rows = list(reader)
+    except (OSError, csv.Error, UnicodeDecodeError) as e:
+        die(f"cannot read {path}: {e}")
+    for row in rows:
+        rows_seen += 1
+        try:
             key = (row["model"], int(row["workers"]))
-            builds.setdefault(build, {}).setdefault(key, []).append(24 * n / float(row["time_s"]) / 1e9)
-            pages.setdefault(build, {})[key] = row.get("pages", "-")
+        except (KeyError, TypeError, ValueError):
+            die(f"{path}: not a pk results file (model/workers)")
+        pages.setdefault(build, {})[key] = row.get("pages", "-")
+        builds.setdefault(build, {}).setdefault(key, [])
+        if row.get("status") != "ok":
+            failed.setdefault(build, {}).setdefault(key, (row.get("status") or "?").upper())
+            continue
+        try:
+            t = float(row["time_s"])
+        except (KeyError, TypeError, ValueError):
+            die(f"{path}: time_s '{row.get('time_s')}' is not a number")
+        if not math.isfinite(t) or t <= 0:
+            die(f"{path}: time_s '{row['time_s']}' is not a finite positive time")
+        builds[build][key].append(24 * n / t / 1e9)
+if rows_seen == 0:
+    die(f"no pk rows in {out}'s results files")
+for b, keys in failed.items():  # a configuration with a failed rep has no figure
+    for key in keys:
+        builds[b][key] = []
+cpu, setup = read(os.path.join(out, "cpu")), read(os.path.join(out, "setup"))
 models = ["serial", "openmp", "threads", "fork", "mpi"]
 if len(sys.argv) > 3:  # every figure, one row each: what the summary below is made of
     with open(sys.argv[3], "w", newline="") as f:
@@ -37,8 +98,8 @@ if len(sys.argv) > 3:  # every figure, one row each: what the summary below is m
             for (m, p), vs in sorted(builds[b].items()):
                 for v in vs:
                     w.writerow([b, m, p, n, f"{v:.4f}", pages[b][(m, p)]])
-print(open(os.path.join(out, "cpu")).read().strip())
-print(open(os.path.join(out, "setup")).read().strip())
+print(cpu)
+print(setup)
 print("likwid-bench stream_avx triad, median GB/s: " +
       ", ".join(f"{t} thread(s) {ref[t]:.1f} (min {min(likwid[t]):.1f}, max {max(likwid[t]):.1f}, {len(likwid[t])} runs)" for t in sorted(ref)))
 print()
@@ -50,7 +111,10 @@ for m in models:
         cells = []
         for b in names:
             v = builds[b].get((m, p))
-            if v:
+            status = failed.get(b, {}).get((m, p))
+            if status:
+                cells += [status, "-"]
+            elif v:
                 med = statistics.median(v)
                 cells.append(f"{med:.1f} ({min(v):.1f}-{max(v):.1f}, {len(v)} reps)")
                 cells.append(f"{med / ref[p]:.2f}" if p in ref else "n/a")
