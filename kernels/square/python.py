@@ -54,7 +54,9 @@ def run(data, team):
 def verify(data, y):
     """Every y[i] against x[i]^2 regenerated from (seed, i); a missing y[i] reads as -1."""
     n, seed = data["n"], data["seed"]
-    y = y[:n] + [-1] * (n - len(y))  # the C kernel's poison in a slot nobody wrote
+    if len(y) > n:  # an item computed twice: cut to n, y would pass
+        return "failed", "-", "%d squares for %d inputs" % (len(y), n), n
+    y = y + [-1] * (n - len(y))  # the C kernel's poison in a slot nobody wrote
     bad, first, want, h = 0, -1, 0, HASH_BASIS
     for i in range(n):
         expected = square_input(seed, i) ** 2

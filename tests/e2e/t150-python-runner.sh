@@ -47,6 +47,21 @@ for k in $KERNELS; do
     done
 done
 
+# square's check takes a square for every input and no more: an item computed twice, cut
+# back to n, passed before
+KDIR=$(cd "$(dirname "$0")/../../kernels" && pwd)
+if PYTHONDONTWRITEBYTECODE=1 python3 - "$KDIR/square" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+import python as sq
+data = {"n": 5, "seed": 1}
+y = [sq.square_input(1, i) ** 2 for i in range(5)]
+assert sq.verify(data, y)[0] == "ok", sq.verify(data, y)
+assert sq.verify(data, y + y[-1:])[0] == "failed", sq.verify(data, y + y[-1:])
+assert sq.verify(data, y[:-1])[0] == "failed"
+PY
+then ok "square's check refuses an extra square and a missing one"; else not_ok "square's check on the count of squares"; fi
+
 # the generated inputs follow --seed as the C kernels' do (the largest seed: 2^62)
 for k in square histogram montecarlo; do
     ref=$("$PK_RUN" "$k" serial 1 97 -r 1 -w 0 --seed 4611686018427387904 | field result)
