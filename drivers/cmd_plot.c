@@ -14,13 +14,12 @@
 #include "pk.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
+#include "cmd_plot.h"
 #include "opts.h"
 
 static const char plot_usage[] =
@@ -332,49 +331,6 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
     return 0;
 }
 
-/* Exits 2 unless -o dir is a folder that pk may write in (or, with may_be_absent, nothing yet). */
-static void check_dir(const char *dir, bool may_be_absent)
-{
-    struct stat st;
-    int found = stat(dir, &st);
-    if (found != 0 && may_be_absent && errno == ENOENT)
-        return;
-    if (found != 0 || !S_ISDIR(st.st_mode))
-        pk_usage_error("'-o %s' is not a folder", dir);
-    if (access(dir, W_OK | X_OK) != 0)
-        pk_usage_error("cannot write in '-o %s': %s", dir, strerror(errno));
-}
-
-/* Runs gnuplot NAME.gp with DIR as its working directory: an argv, no shell. */
-static int render(const char *dir, const char *name, char *err, size_t errlen)
-{
-    char script[160];
-    struct pk_child child = {0};
-    int here = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc = -1;
-    snprintf(script, sizeof script, "%s.gp", name);
-    char *argv[] = {"gnuplot", script, NULL};
-    if (here < 0 || chdir(dir)) {
-        snprintf(err, errlen, "cannot enter '%.400s': %s", dir, strerror(errno));
-        goto out_close;
-    }
-    /* the child inherits the working directory; pk returns to its own at once */
-    if (pk_child_run(argv, 60, NULL, &child, err, errlen) == 0) {
-        if (child.exited && child.exit_code == 0)
-            rc = 0;
-        else
-            snprintf(err, errlen, "gnuplot failed on %.300s/%.100s.gp", dir, name);
-        pk_child_free(&child);
-    }
-    if (fchdir(here)) {
-        snprintf(err, errlen, "cannot return to the working directory: %s", strerror(errno));
-        rc = -1;
-    }
-out_close:
-    if (here >= 0)
-        close(here);
-    return rc;
-}
-
 int cmd_plot(int argc, char **argv)
 {
     enum { O_OUTPUT = 1, O_HELP };
@@ -406,7 +362,8 @@ int cmd_plot(int argc, char **argv)
     }
     if (nfiles == 0 || !dir || !*dir)
         pk_usage_error("plot needs results files and -o DIR (see 'pk plot --help')");
-    check_dir(dir, true); /* a file, /dev/null or a folder pk cannot write in: before reading */
+    plot_check_dir(dir,
+                   true); /* a file, /dev/null or a folder pk cannot write in: before reading */
     if (pk_results_read_files((char *const *)files, nfiles, &all, &n, err, sizeof err) < 0)
         pk_usage_error("%s", err);
     for (int i = 0; i < n; i++) {
@@ -419,7 +376,7 @@ int cmd_plot(int argc, char **argv)
     /* only now, with every input read and valid */
     if (mkdir(dir, 0755) && errno != EEXIST)
         pk_usage_error("cannot create directory '%s': %s", dir, strerror(errno));
-    check_dir(dir, false);
+    plot_check_dir(dir, false);
 
     for (int i = 0; i < n; i++) {
         bool seen = false;
@@ -444,7 +401,7 @@ int cmd_plot(int argc, char **argv)
         figures++;
         if (!have_gnuplot)
             continue;
-        if (render(dir, name, err, sizeof err)) {
+        if (plot_render(dir, name, err, sizeof err)) {
             fprintf(stderr, "pk: %s\n", err);
             failed = true;
         } else {
