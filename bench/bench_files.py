@@ -3,6 +3,13 @@ results files pooled per configuration, the outside references pooled over their
 the number formats of the summary. Standard library only."""
 import csv
 import math
+import sys
+
+
+def die(prog, message):
+    """The one line a bench script prints on input it cannot use, then exit status 2."""
+    print(f"{prog}: {message}", file=sys.stderr)
+    sys.exit(2)
 
 
 def median(x):

@@ -14,6 +14,7 @@ Exit status 2 on a usage error, an unreadable or non-pk file, a time that is not
 positive number, files of more than one CPU, or no rows. Standard library only."""
 import sys
 
+import bench_files
 from bench_files import InputError, load_pk
 
 MODELS = ("openmp", "threads", "fork", "mpi", "hybrid")
@@ -60,8 +61,7 @@ def table(configs, p):
 
 
 def die(message):
-    print(f"efficiency: {message}", file=sys.stderr)
-    sys.exit(2)
+    bench_files.die("efficiency", message)
 
 
 def main(argv):

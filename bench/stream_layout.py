@@ -11,10 +11,11 @@ import os
 import statistics
 import sys
 
+import bench_files
+
 
 def die(message):
-    print(f"stream_layout: {message}", file=sys.stderr)
-    sys.exit(2)
+    bench_files.die("stream_layout", message)
 
 
 def read(path):

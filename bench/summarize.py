@@ -12,8 +12,8 @@ import csv
 import glob
 import json
 import os
-import sys
 
+import bench_files
 from bench_files import InputError, fmt, fmt_time, load_pk, num, pool_refs
 
 MODELS = ["serial", "openmp", "threads", "fork", "mpi"]
@@ -27,8 +27,7 @@ FLOOR_OF = {"openmp": "openmp", "threads": "pthread", "fork": "fork"}
 
 
 def die(message):
-    print(f"summarize: {message}", file=sys.stderr)
-    sys.exit(2)
+    bench_files.die("summarize", message)
 
 
 class Parser(argparse.ArgumentParser):

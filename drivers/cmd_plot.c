@@ -362,8 +362,8 @@ int cmd_plot(int argc, char **argv)
     }
     if (nfiles == 0 || !dir || !*dir)
         pk_usage_error("plot needs results files and -o DIR (see 'pk plot --help')");
-    plot_check_dir(dir,
-                   true); /* a file, /dev/null or a folder pk cannot write in: before reading */
+    /* a file, /dev/null or a folder pk cannot write in: refused before anything is read */
+    plot_check_dir(dir, true);
     if (pk_results_read_files((char *const *)files, nfiles, &all, &n, err, sizeof err) < 0)
         pk_usage_error("%s", err);
     for (int i = 0; i < n; i++) {

@@ -226,8 +226,7 @@ static const struct pk_result *read_before(const struct pk_result *all, int from
                                            const struct pk_result *row)
 {
     for (int i = from; i < n; i++)
-        if (all[i].rec.n == row->rec.n && all[i].rec.workers == row->rec.workers &&
-            pk_result_same_config(&all[i], row) && strcmp(all[i].run, row->run) == 0 &&
+        if (pk_result_same_config(&all[i], row) && strcmp(all[i].run, row->run) == 0 &&
             strcmp(all[i].host, row->host) == 0 && strcmp(all[i].job, row->job) == 0)
             return &all[i];
     return NULL;
