@@ -50,12 +50,18 @@ void run_choose_models(struct run_request *q, const struct pk_launch *l)
                        "hybrid)");
 }
 
-/* Sets the kernel options on c; each option must fit at least one kernel of the run. */
+/*
+ * Sets the kernel options on c; each option must fit at least one kernel of the run, and be
+ * read under the others given with it.
+ */
 static void apply_params(const struct run_request *q, struct pk_case *c)
 {
     char err[256];
     for (int i = 0; i < q->nparams; i++)
         if (pk_case_set_param(c, q->param_name[i], q->param_value[i], err, sizeof err) < 0)
+            pk_usage_error("%s", err);
+    for (int i = 0; i < q->nparams; i++)
+        if (pk_case_check_param_read(c, q->param_name[i], err, sizeof err))
             pk_usage_error("%s", err);
 }
 

@@ -24,6 +24,13 @@ void pk_case_init(struct pk_case *c, const struct pk_kernel *k, enum pk_model mo
 int pk_case_set_param(struct pk_case *c, const char *name, const char *value, char *err,
                       size_t errlen);
 
+/*
+ * Checks that c's kernel reads its option `name` under c's other parameters (a pk_param's
+ * only_with: mandelbrot's --chunk under --schedule dynamic alone): 0; or -1 with the reason in
+ * err, for an option that the user gave and that would change nothing.
+ */
+int pk_case_check_param_read(const struct pk_case *c, const char *name, char *err, size_t errlen);
+
 /* Writes c's parameters as "name:value/..." ("-" if the kernel has none) to buf. */
 void pk_case_params_text(const struct pk_case *c, char *buf, size_t len);
 

@@ -158,6 +158,9 @@ int runner_apply(const struct runner_args *a, struct pk_case *c, char *err, size
         if (rc)
             return -1;
     }
+    for (int i = 0; i < a->nparams; i++)
+        if (pk_case_check_param_read(c, a->param_name[i], err, errlen))
+            return -1;
     return 0;
 }
 

@@ -343,6 +343,9 @@ static int runner_argv(const struct pk_launch *l, const struct pk_config *cfg, i
     }
     for (int i = 0; i < PK_MAX_PARAMS && k->params[i].name; i++) {
         const struct pk_param *p = &k->params[i];
+        char unread[160];
+        if (pk_case_check_param_read(c, p->name, unread, sizeof unread))
+            continue; /* the runner refuses an option that its others leave unread */
         add(&a, NUMBER("--%s", p->name));
         if (p->choices[0])
             add(&a, NUMBER("%s", p->choices[c->param[i]]));

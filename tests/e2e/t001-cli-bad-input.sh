@@ -45,6 +45,8 @@ refuses "hexadecimal timeout" "'0x10'" "$PK" run --timeout 0x10
 refuses "until-ci with fewer than 6 reps" "-r 1" "$PK" run --until-ci 5 -r 1
 refuses "launcher that is no program" "'/etc/passwd' is not a program" "$PK" run -m mpi --launcher /etc/passwd
 refuses "--threads without hybrid" "'--threads' applies to none of the models" "$PK" run pi -c S -m serial,openmp --threads 2
+refuses "--chunk under --schedule static" "'--chunk' is read under --schedule dynamic only, not under --schedule static" "$PK" run mandelbrot -c S --chunk 8 --schedule static
+refuses "pk-run: --chunk under --schedule static" "--schedule static" "$PK_RUN" mandelbrot serial 1 100 --schedule static --chunk 8
 refuses "--launcher without mpi or hybrid" "'--launcher' applies to none of the models" "$PK" run pi -c S -m serial --launcher mpirun
 refuses "PK_RUNNER_DIR without pk-run" "/nonexistent/runners" env PK_RUNNER_DIR=/nonexistent/runners "$PK" run polysum -c S -m serial
 refuses "pk-run unknown kernel" "'nope'" "$PK_RUN" nope serial 1 10

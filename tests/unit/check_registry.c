@@ -2,7 +2,9 @@
  * The one kernel table (kernels/registry.c): every entry names its mpi entry point and, where
  * the kernel has one, its hybrid one, and those entries match the files in the kernel's folder
  * (mpi.c, hybrid.c); pk_kernel_has_hybrid and the hybrid field say the same; names are unique
- * and sorted, and pk_kernel_find finds each entry and nothing else. bin/pk, which runs no
+ * and sorted, and pk_kernel_find finds each entry and nothing else. An option read only under
+ * another's choice (only_with) names a choice that exists, and pk_case_check_param_read refuses
+ * it under every other choice and passes it under that one. bin/pk, which runs no
  * kernel, holds no model's entry point and does not load libgomp.
  */
 #include <check.h>
@@ -54,6 +56,47 @@ START_TEST(test_registry_sorted_unique_and_found)
     }
     ck_assert_ptr_null(pk_kernel_find("no-such-kernel"));
     ck_assert_ptr_null(pk_kernel_find(""));
+}
+END_TEST
+
+START_TEST(test_registry_only_with_names_a_choice)
+{
+    int rules = 0;
+    char err[256];
+    for (int i = 0; i < pk_nkernels; i++) {
+        const struct pk_kernel *k = &pk_kernels[i];
+        for (int p = 0; p < PK_MAX_PARAMS && k->params[p].name; p++) {
+            const char *rule = k->params[p].only_with, *eq;
+            if (!rule)
+                continue;
+            rules++;
+            eq = strchr(rule, '=');
+            ck_assert_msg(eq != NULL, "%s --%s: only_with '%s' is not PARAM=CHOICE", k->name,
+                          k->params[p].name, rule);
+            char other[64];
+            snprintf(other, sizeof other, "%.*s", (int)(eq - rule), rule);
+            int o = pk_kernel_param_index(k, other);
+            ck_assert_msg(o >= 0 && o != p && k->params[o].choices[0],
+                          "%s --%s: only_with names '%s', no other option of choices", k->name,
+                          k->params[p].name, other);
+            bool found = false;
+            struct pk_case c;
+            pk_case_init(&c, k, PK_SERIAL, 1, k->size[PK_CLASS_S]);
+            for (int ch = 0; ch < PK_MAX_CHOICES && k->params[o].choices[ch]; ch++) {
+                bool read = strcmp(k->params[o].choices[ch], eq + 1) == 0;
+                found |= read;
+                ck_assert_int_eq(
+                    pk_case_set_param(&c, other, k->params[o].choices[ch], err, sizeof err), 0);
+                ck_assert_int_eq(pk_case_check_param_read(&c, k->params[p].name, err, sizeof err),
+                                 read ? 0 : -1);
+                if (!read)
+                    ck_assert_msg(strstr(err, k->params[o].choices[ch]) != NULL, "%s", err);
+            }
+            ck_assert_msg(found, "%s --%s: only_with '%s' names no choice of --%s", k->name,
+                          k->params[p].name, rule, other);
+        }
+    }
+    ck_assert_int_gt(rules, 0); /* mandelbrot's --chunk is one */
 }
 END_TEST
 
@@ -115,6 +158,7 @@ Suite *registry_suite(void)
     TCase *tc = tcase_create("table");
     tcase_add_test(tc, test_registry_entry_names_its_mpi_and_hybrid_files);
     tcase_add_test(tc, test_registry_sorted_unique_and_found);
+    tcase_add_test(tc, test_registry_only_with_names_a_choice);
     tcase_add_test(tc, test_registry_pk_links_no_model);
     suite_add_tcase(s, tc);
     return s;
