@@ -13,12 +13,25 @@ long long mandelbrot_work(const struct mandelbrot_data *d, long long lo, long lo
     return sum;
 }
 
+long long mandelbrot_own_rows(const struct pk_case *c)
+{
+    long long h = mandelbrot_rows(c->n), chunk = c->param[MANDELBROT_CHUNK];
+    if (c->rank == 0)
+        return h;
+    if (c->param[MANDELBROT_SCHEDULE] == MANDELBROT_STATIC) {
+        struct pk_range r = pk_partition_block(h, c->ranks, c->rank);
+        return r.hi - r.lo;
+    }
+    return MANDELBROT_AHEAD * (chunk < h ? chunk : h);
+}
+
 size_t mandelbrot_bytes(const struct pk_case *c)
 {
     size_t pixels = (size_t)mandelbrot_rows(c->n) * (size_t)c->n;
-    size_t ranks = (size_t)c->ranks;
-    return pk_arena_bytes(sizeof(struct mandelbrot_data)) +
-           2 * pk_arena_bytes(pixels * sizeof(int)) + 2 * pk_arena_bytes(ranks * sizeof(int)) +
+    size_t own = (size_t)mandelbrot_own_rows(c) * (size_t)c->n, ranks = (size_t)c->ranks;
+    return pk_arena_bytes(sizeof(struct mandelbrot_data)) + pk_arena_bytes(own * sizeof(int)) +
+           (c->rank == 0 ? pk_arena_bytes(pixels * sizeof(int)) : 0) +
+           2 * pk_arena_bytes(ranks * sizeof(int)) +
            pk_arena_bytes(ranks * MANDELBROT_AHEAD * sizeof(long long));
 }
 
@@ -26,10 +39,11 @@ int mandelbrot_setup(struct pk_case *c, char *err, size_t errlen)
 {
     struct mandelbrot_data *d = pk_arena_alloc(&c->arena, sizeof *d);
     long long w = c->n, h = mandelbrot_rows(c->n);
-    size_t pixels = (size_t)(h * w), ranks = (size_t)c->ranks;
+    size_t pixels = (size_t)(h * w), own = (size_t)(mandelbrot_own_rows(c) * w);
+    size_t ranks = (size_t)c->ranks;
 
-    if (!d || !(d->grid = pk_arena_alloc(&c->arena, pixels * sizeof(int))) ||
-        !(d->ref = pk_arena_alloc(&c->arena, pixels * sizeof(int))) ||
+    if (!d || !(d->grid = pk_arena_alloc(&c->arena, own * sizeof(int))) ||
+        (c->rank == 0 && !(d->ref = pk_arena_alloc(&c->arena, pixels * sizeof(int)))) ||
         !(d->counts = pk_arena_alloc(&c->arena, ranks * sizeof(int))) ||
         !(d->displs = pk_arena_alloc(&c->arena, ranks * sizeof(int))) ||
         !(d->given = pk_arena_alloc(&c->arena, ranks * MANDELBROT_AHEAD * sizeof(long long)))) {
@@ -39,7 +53,7 @@ int mandelbrot_setup(struct pk_case *c, char *err, size_t errlen)
     atomic_init(&d->next, 0);
     d->w = w;
     d->h = h;
-    /* only rank 0 verifies: the other ranks leave their reference untouched (and unmapped) */
+    /* only rank 0 verifies: the other ranks have no reference */
     if (c->rank == 0)
         for (long long row = 0; row < h; row++)
             mandelbrot_row(row, w, d->ref + row * w);
@@ -51,13 +65,11 @@ void mandelbrot_reset(struct pk_case *c)
 {
     struct mandelbrot_data *d = c->data;
     /*
-     * -1: no count is negative. Another mpi rank poisons its static block, the rows it sends
-     * under --schedule static, so a rank that sends last rep's rows fails; not its whole grid,
-     * which it would touch at every rep (640 MB at class C).
+     * -1: no count is negative. Another mpi rank poisons every row it holds, the rows it
+     * sends, so a rank that sends rows it computed in an earlier rep sends -1 or another
+     * chunk's rows, and fails.
      */
-    struct pk_range r =
-        c->rank == 0 ? (struct pk_range){0, d->h} : pk_partition_block(d->h, c->ranks, c->rank);
-    memset(d->grid + r.lo * d->w, 0xff, (size_t)((r.hi - r.lo) * d->w) * sizeof(int));
+    memset(d->grid, 0xff, (size_t)(mandelbrot_own_rows(c) * d->w) * sizeof(int));
 }
 
 /* FNV-1a over the counts as 32-bit words: one grid, one hash, on every machine. */

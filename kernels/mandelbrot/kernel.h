@@ -49,16 +49,27 @@ static_assert(ATOMIC_LLONG_LOCK_FREE == 2, "the shared row counter must be lock-
 struct mandelbrot_data {
     alignas(64) atomic_llong next; /* the work queue: the first row nobody has claimed */
     alignas(64) long long w, h;    /* columns (n) and rows; a line apart from the counter */
-    int *grid;                     /* h x w counts, row-major: what every model writes */
-    int *ref;                      /* the serial reference (only rank 0's under mpi) */
-    int *counts, *displs;          /* mpi static: MPI_Gatherv's, one per rank */
-    long long *given; /* mpi dynamic: per rank, the first rows of its MANDELBROT_AHEAD chunks */
+    /*
+     * h x w counts, row-major: what every model writes. Another mpi rank holds only the rows
+     * it sends: its static block, or under dynamic MANDELBROT_AHEAD chunks that it fills in
+     * turn (mandelbrot_own_rows).
+     */
+    int *grid;
+    int *ref;             /* the serial reference (rank 0's alone under mpi; NULL on the others) */
+    int *counts, *displs; /* mpi static: MPI_Gatherv's, one per rank */
+    long long *given;     /* mpi dynamic: per rank, the first rows of its MANDELBROT_AHEAD chunks */
 };
 
 /* mpi dynamic: chunks a worker rank holds at once, the one it computes and the next one */
 #ifndef MANDELBROT_AHEAD /* -DMANDELBROT_AHEAD=1 builds the protocol without the lookahead */
 #define MANDELBROT_AHEAD 2
 #endif
+
+/*
+ * The rows of the grid that c's rank holds: all h (rank 0, and every model but mpi); another
+ * mpi rank, under --schedule static its block, under dynamic MANDELBROT_AHEAD chunks.
+ */
+long long mandelbrot_own_rows(const struct pk_case *c);
 
 /* A point c = re + i im of the plane. */
 struct mandelbrot_c {

@@ -1,8 +1,9 @@
 /*
  * mandelbrot, MPI model.
- * --schedule static: each rank computes its block of rows from pk_partition_block into its
- * own copy of the grid; MPI_Gatherv brings the blocks to rank 0's grid.
- * dynamic: master-worker. Ranks 1.. send finished rows to rank 0, and that message is also
+ * --schedule static: each rank computes its block of rows from pk_partition_block (another
+ * rank holds only its block); MPI_Gatherv brings the blocks to rank 0's grid.
+ * dynamic: master-worker. Ranks 1.. send finished rows to rank 0 (each from the next of its
+ * MANDELBROT_AHEAD chunk buffers, the rows it holds), and that message is also
  * their request for more; rank 0 answers with the first row of a chunk of --chunk rows (or h:
  * stop). A worker keeps MANDELBROT_AHEAD requests out, so the next chunk's answer travels
  * while it computes this one and it never waits for rank 0 between chunks. Rank 0 computes
@@ -29,9 +30,10 @@ static int mpi_static(struct pk_case *c, MPI_Comm comm)
     struct mandelbrot_data *d = c->data;
     long long n = d->w;
     struct pk_range r = pk_partition_block(d->h, c->ranks, c->rank);
+    int *block = c->rank == 0 ? d->grid + r.lo * n : d->grid; /* the others hold only theirs */
 
     for (long long row = r.lo; row < r.hi; row++)
-        mandelbrot_row(row, n, d->grid + row * n);
+        mandelbrot_row(row, n, block + (row - r.lo) * n);
     for (int k = 0; k < c->ranks; k++) { /* counts fit in int: h * w < 2^31 (MANDELBROT_MAX_N) */
         struct pk_range b = pk_partition_block(d->h, c->ranks, k);
         d->counts[k] = (int)((b.hi - b.lo) * n);
@@ -40,8 +42,7 @@ static int mpi_static(struct pk_case *c, MPI_Comm comm)
     if (c->rank == 0)
         MPI_Gatherv(MPI_IN_PLACE, 0, MPI_INT, d->grid, d->counts, d->displs, MPI_INT, 0, comm);
     else
-        MPI_Gatherv(d->grid + r.lo * n, d->counts[c->rank], MPI_INT, NULL, NULL, NULL, MPI_INT, 0,
-                    comm);
+        MPI_Gatherv(block, d->counts[c->rank], MPI_INT, NULL, NULL, NULL, MPI_INT, 0, comm);
     return 0;
 }
 
@@ -124,9 +125,11 @@ static void worker(struct pk_case *c, MPI_Comm comm)
             return;
         }
         long long hi = chunk_end(c, lo);
+        /* chunk k's buffer: its last send is complete (above), so its rows may be overwritten */
+        int *rows = d->grid + (size_t)k * (size_t)(mandelbrot_own_rows(c) / MANDELBROT_AHEAD) * n;
         for (long long row = lo; row < hi; row++)
-            mandelbrot_row(row, n, d->grid + row * n);
-        MPI_Isend(d->grid + lo * n, (int)((hi - lo) * n), MPI_INT, 0, TAG_ROWS, comm, &sent[k]);
+            mandelbrot_row(row, n, rows + (row - lo) * n);
+        MPI_Isend(rows, (int)((hi - lo) * n), MPI_INT, 0, TAG_ROWS, comm, &sent[k]);
         MPI_Irecv(&ahead[k], 1, MPI_LONG_LONG, 0, TAG_CHUNK, comm, &answer[k]);
     }
 }

@@ -194,23 +194,38 @@ START_TEST(test_mandelbrot_reset_poisons_the_grid)
 }
 END_TEST
 
-/* Another mpi rank poisons the rows it sends under the static schedule: last rep's rows fail. */
-START_TEST(test_mandelbrot_reset_poisons_a_ranks_block)
+/*
+ * Another mpi rank holds only the rows it sends: under the static schedule its block, under
+ * dynamic MANDELBROT_AHEAD chunks (so its memory is a sliver of rank 0's), and reset poisons
+ * all of them: rows it computed in an earlier rep and sends again fail.
+ */
+START_TEST(test_mandelbrot_reset_poisons_a_ranks_rows)
 {
-    struct pk_case c;
+    enum mandelbrot_schedule schedule = _i ? MANDELBROT_DYNAMIC : MANDELBROT_STATIC;
+    struct pk_case c, first;
     char err[128];
+    long long n = 997, chunk = 3;
 
-    pk_case_init(&c, kernel(), PK_MPI, 3, 97);
+    pk_case_init(&c, kernel(), PK_MPI, 3, n);
     c.rank = 1;
     c.ranks = 3;
+    c.param[MANDELBROT_SCHEDULE] = schedule;
+    c.param[MANDELBROT_CHUNK] = chunk;
+    first = c;
+    first.rank = 0;
+    struct pk_range r = pk_partition_block(mandelbrot_rows(n), 3, 1);
+    long long own = schedule == MANDELBROT_STATIC ? r.hi - r.lo : MANDELBROT_AHEAD * chunk;
+    ck_assert_int_eq(mandelbrot_own_rows(&c), own);
+    ck_assert_int_eq(mandelbrot_own_rows(&first), mandelbrot_rows(n));
+    ck_assert_msg(kernel()->bytes(&c) * 2 < kernel()->bytes(&first), "rank 1 %zu, rank 0 %zu",
+                  kernel()->bytes(&c), kernel()->bytes(&first));
     ck_assert_int_eq(pk_case_prepare(&c, err, sizeof err), 0);
     struct mandelbrot_data *d = c.data;
-    struct pk_range r = pk_partition_block(d->h, 3, 1);
-    ck_assert_int_gt(r.hi, r.lo);
-    for (long long i = r.lo * d->w; i < r.hi * d->w; i++)
+    ck_assert_ptr_null(d->ref);
+    for (long long i = 0; i < own * d->w; i++)
         d->grid[i] = 7; /* last rep's counts */
     kernel()->reset(&c);
-    for (long long i = r.lo * d->w; i < r.hi * d->w; i++)
+    for (long long i = 0; i < own * d->w; i++)
         ck_assert_int_eq(d->grid[i], -1);
     pk_case_release(&c);
 }
@@ -262,7 +277,7 @@ Suite *mandelbrot_suite(void)
     tcase_set_timeout(checks, 30);
     tcase_add_test(checks, test_mandelbrot_corrupted_count_is_caught);
     tcase_add_test(checks, test_mandelbrot_reset_poisons_the_grid);
-    tcase_add_test(checks, test_mandelbrot_reset_poisons_a_ranks_block);
+    tcase_add_loop_test(checks, test_mandelbrot_reset_poisons_a_ranks_rows, 0, 2);
     tcase_add_test(checks, test_mandelbrot_static_split_is_uneven);
     suite_add_tcase(s, checks);
     return s;
