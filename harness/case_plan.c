@@ -111,14 +111,15 @@ int pk_case_check(const struct pk_case *c, char *err, size_t errlen)
                  k->max_size, k->max_size_why);
         return -1;
     }
-    /* mpi: the sum of every rank's own share, as bytes() tells it for that rank */
-    double need = (double)k->bytes(c);
+    /* mpi: the sum of every rank's own share, the bytes that it touches of its arena */
+    size_t (*share)(const struct pk_case *) = k->touched ? k->touched : k->bytes;
+    double need = (double)share(c);
     if (pk_model_is_distributed(c->model)) {
         struct pk_case rank = *c;
         rank.ranks = c->workers / (c->threads_per_rank > 0 ? c->threads_per_rank : 1);
         need = 0;
         for (rank.rank = 0; rank.rank < rank.ranks; rank.rank++)
-            need += (double)k->bytes(&rank);
+            need += (double)share(&rank);
     }
     struct pk_sys_memory m;
     pk_sys_memory(NULL, &m);

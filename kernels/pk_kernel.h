@@ -86,6 +86,12 @@ struct pk_kernel {
     struct pk_param params[PK_MAX_PARAMS];
     /* arena bytes one process needs for c (rank 0's share for mpi) */
     size_t (*bytes)(const struct pk_case *c);
+    /*
+     * optional: of bytes(), those that c's process touches, which pk's memory check counts
+     * (an mpi rank other than 0 that maps full-size arrays and touches its own rows of them,
+     * since pages are mapped lazily); NULL: all of bytes()
+     */
+    size_t (*touched)(const struct pk_case *c);
     /* allocate from c->arena and fill the inputs; not timed. 0, or -1 with err */
     int (*setup)(struct pk_case *c, char *err, size_t errlen);
     /* before every rep: poison the outputs, so a rep that skips its work fails its check */

@@ -26,6 +26,18 @@ size_t matmul_bytes(const struct pk_case *c)
            2 * pk_arena_bytes((size_t)c->ranks * sizeof(int));
 }
 
+size_t matmul_touched(const struct pk_case *c)
+{
+    if (c->rank == 0)
+        return matmul_bytes(c);
+    struct pk_range r = pk_partition_block(c->n, c->ranks, c->rank);
+    size_t n = (size_t)c->n, block = (size_t)(r.hi - r.lo) * n * sizeof(double);
+    return pk_arena_bytes(sizeof(struct matmul_data)) + 2 * pk_arena_bytes(block) +
+           pk_arena_bytes(n * n * sizeof(double)) +
+           pk_arena_bytes((size_t)slots(c) * work_len(c->n) * sizeof(double)) +
+           2 * pk_arena_bytes((size_t)c->ranks * sizeof(int));
+}
+
 int matmul_setup(struct pk_case *c, char *err, size_t errlen)
 {
     long long n = c->n;

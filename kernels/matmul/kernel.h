@@ -99,6 +99,8 @@ bool matmul_cpu_has_v3(void);
 const char *matmul_tile_isa(void);
 
 size_t matmul_bytes(const struct pk_case *c);
+/* Another mpi rank touches its rows of A and C, all of B and its packing buffer. */
+size_t matmul_touched(const struct pk_case *c);
 int matmul_setup(struct pk_case *c, char *err, size_t errlen);
 void matmul_reset(struct pk_case *c);
 void matmul_verify(const struct pk_case *c, struct pk_verdict *v);

@@ -56,6 +56,16 @@ static struct pk_range own_block(const struct pk_case *c)
     return pk_partition_block(c->n, c->ranks, c->rank);
 }
 
+size_t square_touched(const struct pk_case *c)
+{
+    if (c->rank == 0)
+        return square_bytes(c);
+    struct pk_range r = own_block(c);
+    return 2 * pk_arena_bytes((size_t)(r.hi - r.lo) * sizeof(long long)) +
+           pk_arena_bytes(sizeof(struct square_data)) +
+           2 * pk_arena_bytes((size_t)c->ranks * sizeof(int));
+}
+
 int square_setup(struct pk_case *c, char *err, size_t errlen)
 {
     size_t n = (size_t)c->n, ranks = (size_t)c->ranks;

@@ -64,6 +64,8 @@ void square_fill(struct square_data *d, uint64_t seed, long long lo, long long h
 uint64_t square_hash(const long long *y, long long n);
 
 size_t square_bytes(const struct pk_case *c);
+/* Another mpi rank touches its blocks of x and y. */
+size_t square_touched(const struct pk_case *c);
 int square_setup(struct pk_case *c, char *err, size_t errlen);
 void square_reset(struct pk_case *c);
 void square_verify(const struct pk_case *c, struct pk_verdict *v);

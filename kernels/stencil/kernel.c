@@ -118,6 +118,17 @@ size_t stencil_bytes(const struct pk_case *c)
            2 * pk_arena_bytes((size_t)c->ranks * sizeof(int));
 }
 
+size_t stencil_touched(const struct pk_case *c)
+{
+    if (!pk_case_distributed(c) || c->rank == 0)
+        return stencil_bytes(c);
+    struct pk_range own = rows_owned(c);
+    size_t held = own.lo < own.hi ? (size_t)(own.hi - own.lo + 2) : 0;
+    return pk_arena_bytes(sizeof(struct stencil_data)) +
+           3 * pk_arena_bytes(held * (size_t)c->n * sizeof(double)) +
+           2 * pk_arena_bytes((size_t)c->ranks * sizeof(int));
+}
+
 int stencil_setup(struct pk_case *c, char *err, size_t errlen)
 {
     long long N = c->n;

@@ -143,6 +143,8 @@ void stencil_reference(struct pk_case *c);
 unsigned long long stencil_hash(const double *u, long long N);
 
 size_t stencil_bytes(const struct pk_case *c);
+/* Another mpi rank touches its rows and their halos of init and both work grids. */
+size_t stencil_touched(const struct pk_case *c);
 int stencil_setup(struct pk_case *c, char *err, size_t errlen);
 void stencil_reset(struct pk_case *c);
 void stencil_verify(const struct pk_case *c, struct pk_verdict *v);

@@ -6,7 +6,10 @@
 #include <check.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "helpers.h"
 #include "histogram/kernel.h"
@@ -171,6 +174,60 @@ START_TEST(test_arena_kernel_arrays_do_not_alias)
 }
 END_TEST
 
+/* The bytes of c's arena that are resident: the pages its setup and reset touched. */
+static size_t arena_resident(const struct pk_case *c)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), pages = (c->arena.used + page - 1) / page;
+    unsigned char *in = calloc(pages ? pages : 1, 1);
+    size_t count = 0;
+    ck_assert_ptr_nonnull(in);
+    ck_assert_int_eq(mincore(c->arena.base, pages * page, in), 0);
+    for (size_t i = 0; i < pages; i++)
+        count += in[i] & 1;
+    free(in);
+    return count * page;
+}
+
+/*
+ * A kernel's touched() (what pk's memory check counts for each mpi rank) is all of bytes() on
+ * rank 0, and on another rank less, yet every page that its setup and reset touch
+ * (mincore; the rows that its collectives then receive are the formula's alone). Class W, 4
+ * ranks: a rank's block is a quarter of the rows.
+ */
+START_TEST(test_arena_touched_holds_a_ranks_pages)
+{
+    int kernels = 0;
+    for (int i = 0; i < pk_nkernels; i++) {
+        const struct pk_kernel *k = &pk_kernels[i];
+        if (!k->touched)
+            continue;
+        kernels++;
+        for (int rank = 0; rank < 4; rank += 3) {
+            struct pk_case c;
+            char err[256];
+            pk_case_init(&c, k, PK_MPI, 4, k->size[PK_CLASS_W]);
+            c.ranks = 4;
+            c.rank = rank;
+            size_t touched = k->touched(&c), bytes = k->bytes(&c);
+            if (rank == 0) {
+                ck_assert_uint_eq(touched, bytes);
+                continue;
+            }
+            ck_assert_msg(touched < bytes, "%s rank %d: touches %zu of %zu", k->name, rank, touched,
+                          bytes);
+            ck_assert_msg(pk_case_prepare(&c, err, sizeof err) == 0, "%s", err);
+            k->reset(&c);
+            /* a partly touched page at each end of each array: 8 arrays at most */
+            ck_assert_msg(arena_resident(&c) <= touched + 16 * (size_t)sysconf(_SC_PAGESIZE),
+                          "%s rank %d: %zu bytes resident, touched() says %zu", k->name, rank,
+                          arena_resident(&c), touched);
+            pk_case_release(&c);
+        }
+    }
+    ck_assert_int_gt(kernels, 0);
+}
+END_TEST
+
 /* The page size a configuration got is in its record; huge pages refused are said. */
 START_TEST(test_arena_pages_recorded)
 {
@@ -256,6 +313,7 @@ Suite *arena_suite(void)
     tc = tcase_create("pages");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_arena_pages_recorded);
+    tcase_add_test(tc, test_arena_touched_holds_a_ranks_pages);
     tcase_add_test(tc, test_arena_fork_says_when_shared_memory_has_no_huge_pages);
     tcase_add_test(tc, test_arena_huge_share_reads_smaps);
     tcase_add_test(tc, test_arena_pages_words);
