@@ -6,6 +6,7 @@
 #include "harness.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -111,15 +112,25 @@ int pk_case_check(const struct pk_case *c, char *err, size_t errlen)
                  k->max_size, k->max_size_why);
         return -1;
     }
-    /* mpi: the sum of every rank's own share, the bytes that it touches of its arena */
+    /*
+     * mpi: the bytes that each rank touches of its arena, summed over the ranks that one node
+     * holds: all of them, or in a SLURM allocation of several nodes rank 0 (whose share is the
+     * largest) and as many of the largest others as fill the fullest node
+     */
     size_t (*share)(const struct pk_case *) = k->touched ? k->touched : k->bytes;
     double need = (double)share(c);
     if (pk_model_is_distributed(c->model)) {
         struct pk_case rank = *c;
         rank.ranks = c->workers / (c->threads_per_rank > 0 ? c->threads_per_rank : 1);
-        need = 0;
-        for (rank.rank = 0; rank.rank < rank.ranks; rank.rank++)
-            need += (double)share(&rank);
+        int here = pk_sys_ranks_per_node(getenv("SLURM_TASKS_PER_NODE"), rank.ranks);
+        double others = 0, largest = 0;
+        for (rank.rank = 1; rank.rank < rank.ranks; rank.rank++) {
+            double b = (double)share(&rank);
+            others += b;
+            largest = b > largest ? b : largest;
+        }
+        rank.rank = 0;
+        need = (double)share(&rank) + (here < rank.ranks ? (here - 1) * largest : others);
     }
     struct pk_sys_memory m;
     pk_sys_memory(NULL, &m);

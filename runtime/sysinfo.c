@@ -52,6 +52,37 @@ int pk_sys_self_dir(char *buf, size_t len)
     return 0;
 }
 
+int pk_sys_ranks_per_node(const char *tasks_per_node, int ranks)
+{
+    long most = 0, total = 0;
+    const char *s = tasks_per_node;
+    if (!s || !*s)
+        return ranks;
+    for (;;) {
+        char *end;
+        long count = strtol(s, &end, 10), times = 1;
+        if (end == s || *s < '0' || *s > '9' || count <= 0 || count > INT_MAX)
+            return ranks;
+        if (strncmp(end, "(x", 2) == 0) {
+            s = end + 2;
+            times = strtol(s, &end, 10);
+            if (end == s || *s < '0' || *s > '9' || times <= 0 || *end != ')')
+                return ranks;
+            end++;
+        }
+        most = count > most ? count : most;
+        total += count * (times < INT_MAX ? times : INT_MAX);
+        if (total > INT_MAX)
+            total = INT_MAX;
+        if (*end == '\0')
+            break;
+        if (*end != ',')
+            return ranks;
+        s = end + 1;
+    }
+    return total < ranks ? ranks : (int)(most < ranks ? most : ranks);
+}
+
 int pk_sys_std_fds(void)
 {
     for (int fd = 0; fd <= 2; fd++) {

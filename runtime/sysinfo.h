@@ -27,6 +27,13 @@ struct pk_sys_memory {
 void pk_sys_memory(const char *root, struct pk_sys_memory *m);
 
 /*
+ * The most of `ranks` ranks that one node holds, by SLURM_TASKS_PER_NODE's text ("2(x3),1":
+ * 2 tasks on each of three nodes, then 1): its largest count, or all the ranks where the text
+ * is NULL, not that form, or its tasks are fewer than the ranks (they all run here then).
+ */
+int pk_sys_ranks_per_node(const char *tasks_per_node, int ranks);
+
+/*
  * Opens /dev/null on each of 0, 1 and 2 that is closed, so that no file or pipe opened later
  * lands there and is taken for standard input, output or error. Call first thing in main.
  * Returns 0, or -1 if /dev/null cannot be opened.

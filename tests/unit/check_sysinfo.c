@@ -1,11 +1,14 @@
 /*
  * sysinfo: the memory limits read from a fake /proc and /sys (meminfo, cgroup v1 and v2), the
- * memory check that names the limit which refused, and closed standard descriptors reopened.
+ * memory check that names the limit which refused, the ranks that one node of a SLURM
+ * allocation holds and the memory check counting those alone, and closed standard descriptors
+ * reopened.
  */
 #include <check.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +25,8 @@ static void put(const char *rel, const char *text)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", root, rel);
-    for (char *slash = strchr(path + strlen(root) + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+    for (char *slash = strchr(path + strlen(root) + 1, '/'); slash;
+         slash = strchr(slash + 1, '/')) {
         *slash = '\0';
         ck_assert_msg(mkdir(path, 0700) == 0 || errno == EEXIST, "mkdir %s", path);
         *slash = '/';
@@ -110,6 +114,65 @@ START_TEST(test_sysinfo_check_names_the_limit)
 }
 END_TEST
 
+START_TEST(test_sysinfo_ranks_per_node)
+{
+    ck_assert_int_eq(pk_sys_ranks_per_node(NULL, 5), 5);
+    ck_assert_int_eq(pk_sys_ranks_per_node("", 5), 5);
+    ck_assert_int_eq(pk_sys_ranks_per_node("4", 3), 3);
+    ck_assert_int_eq(pk_sys_ranks_per_node("4", 4), 4);
+    ck_assert_int_eq(pk_sys_ranks_per_node("4", 5), 5); /* more ranks than tasks: all here */
+    ck_assert_int_eq(pk_sys_ranks_per_node("2(x3),1", 7), 2);
+    ck_assert_int_eq(pk_sys_ranks_per_node("2(x3),1", 1), 1);
+    ck_assert_int_eq(pk_sys_ranks_per_node("2(x3),1", 8), 8);
+    ck_assert_int_eq(pk_sys_ranks_per_node("1,3", 4), 3);
+    ck_assert_int_eq(pk_sys_ranks_per_node("16(x2)", 32), 16);
+    static const char *bad[] = {"x",    "0",     "-2",    "2,", ",2", "2(x3",
+                                "2(x)", "2(x0)", "2(y3)", "2 ", "+2", "99999999999"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        ck_assert_msg(pk_sys_ranks_per_node(bad[i], 6) == 6, "'%s'", bad[i]);
+}
+END_TEST
+
+/*
+ * matmul under mpi, p = 16: rank 0 holds A, B and C (24 n^2 bytes), every other rank B and its
+ * rows of A and C (9 n^2): 159 n^2 in all. At an n where one node of two ranks
+ * (SLURM_TASKS_PER_NODE 2(x8)) needs 0.3 of this machine's limit, all 16 on one node need 1.45.
+ */
+START_TEST(test_sysinfo_check_counts_one_node)
+{
+    const struct pk_kernel *k = pk_kernel_find("matmul");
+    struct pk_sys_memory m;
+    struct pk_case c;
+    char err[256];
+    const char *saved = getenv("SLURM_TASKS_PER_NODE");
+    char keep[64] = "";
+
+    pk_sys_memory(NULL, &m);
+    double limit = m.total > 0 ? 0.8 * m.total : -1;
+    if (m.available > 0 && (limit < 0 || m.available < limit))
+        limit = m.available;
+    if (m.cgroup > 0 && (limit < 0 || m.cgroup < limit))
+        limit = m.cgroup;
+    long long n = (long long)sqrt(0.3 * limit / 33.0);
+    if (limit <= 0 || n > k->max_size)
+        return; /* no limit to pass, or more memory than matmul's largest size can fill */
+    if (saved)
+        snprintf(keep, sizeof keep, "%s", saved);
+    pk_case_init(&c, k, PK_MPI, 16, n);
+    unsetenv("SLURM_TASKS_PER_NODE");
+    ck_assert_msg(pk_case_check(&c, err, sizeof err) == -1, "n %lld on one node passed", n);
+    ck_assert_msg(strstr(err, "needs") != NULL, "%s", err);
+    setenv("SLURM_TASKS_PER_NODE", "2(x8)", 1);
+    ck_assert_msg(pk_case_check(&c, err, sizeof err) == 0, "n %lld, 2 ranks a node: %s", n, err);
+    setenv("SLURM_TASKS_PER_NODE", "16", 1);
+    ck_assert_int_eq(pk_case_check(&c, err, sizeof err), -1);
+    if (saved)
+        setenv("SLURM_TASKS_PER_NODE", keep, 1);
+    else
+        unsetenv("SLURM_TASKS_PER_NODE");
+}
+END_TEST
+
 START_TEST(test_sysinfo_std_fds_reopened)
 {
     close(0);
@@ -133,6 +196,8 @@ Suite *sysinfo_suite(void)
     tcase_add_test(tc, test_sysinfo_meminfo_and_cgroup_v2);
     tcase_add_test(tc, test_sysinfo_cgroup_v1_and_none);
     tcase_add_test(tc, test_sysinfo_check_names_the_limit);
+    tcase_add_test(tc, test_sysinfo_ranks_per_node);
+    tcase_add_test(tc, test_sysinfo_check_counts_one_node);
     tcase_add_test(tc, test_sysinfo_std_fds_reopened);
     suite_add_tcase(s, tc);
     return s;
