@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "outfile.h"
+#include "sysinfo.h"
 
 static struct pk_child_control control;
 static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
@@ -129,12 +130,10 @@ int cmd_run(int argc, char **argv)
     bool failed = false, output_failed = false, color;
     int n, nsteps;
 
-    double load = NAN;
+    double busy = NAN, steal;
     pk_launch_init(&l);
-    if (getloadavg(&load, 1) != 1) /* before anything of ours runs */
-        load = NAN;
-    const char *fake_load = getenv("PK_LOADAVG"); /* tests: the load average to assume */
-    if (fake_load && pk_cli_parse_seconds("PK_LOADAVG", fake_load, &load, err, sizeof err))
+    const char *fake_busy = getenv("PK_BUSY_CPUS"); /* tests: the busy CPUs to assume */
+    if (fake_busy && pk_cli_parse_seconds("PK_BUSY_CPUS", fake_busy, &busy, err, sizeof err))
         pk_usage_error("%s", err);
     run_parse_request(argc, argv, &q, &l);
     if (pk_launch_check_env(&l, err, sizeof err))
@@ -162,7 +161,10 @@ int cmd_run(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     /* now, not after a run of minutes: the reader may rather quiet the machine first */
     if (!q.quiet) {
-        pk_report_load_warning(stderr, l.cores, load);
+        /* the CPUs that other work keeps busy, over 0.2 s now that nothing of ours runs */
+        if (!fake_busy && (busy = pk_sys_cpus_busy(0.2, &steal)) >= 0)
+            busy += steal;
+        pk_report_busy_warning(stderr, l.cores, busy < 0 ? NAN : busy);
         run_warn_sizes(stderr, &l, cfgs, n);
     }
     catch_stop_signals();
@@ -194,7 +196,7 @@ int cmd_run(int argc, char **argv)
                     q.quiet && q.format == PK_FORMAT_TABLE ? NULL : &ctx, color);
     fflush(stdout);
     if (!q.quiet)
-        pk_report_warnings(stderr, scratch, m, l.cores, NAN); /* the load: said before */
+        pk_report_warnings(stderr, scratch, m, l.cores, NAN); /* the busy CPUs: said before */
     free(scratch);
     free(steps);
     free(view);

@@ -43,12 +43,13 @@ void pk_report_summary(FILE *f, const struct pk_result *all, int n, int first, i
 /*
  * Prints each warning that applies once, naming its fix (to f, "pk: warning: ..."): reps
  * below 1 ms, noisy intervals, a slow first rep, oversubscription, a debug or sanitizer
- * build, a machine loaded before the run began. `cores` is the usable core count and `load` the
- * 1-minute load average read before the first configuration (0 and NAN: unknown, skip them).
+ * build, a machine busy before the run began. `cores` is the usable core count and `busy` how
+ * many of them other work kept busy just before the first configuration (pk_sys_cpus_busy;
+ * 0 and NAN: unknown, skip them).
  */
-void pk_report_warnings(FILE *f, const struct pk_result *all, int n, int cores, double load);
-/* The load-average warning alone (pk run prints it before the first configuration). */
-void pk_report_load_warning(FILE *f, int cores, double load);
+void pk_report_warnings(FILE *f, const struct pk_result *all, int n, int cores, double busy);
+/* The busy-machine warning alone (pk run prints it before the first configuration). */
+void pk_report_busy_warning(FILE *f, int cores, double busy);
 /* The CPUs of every node of a multi-node SLURM job, or 0. */
 int pk_slurm_job_cores(void);
 

@@ -51,18 +51,17 @@ int pk_slurm_job_cores(void)
     return 0;
 }
 
-void pk_report_load_warning(FILE *f, int cores, double load)
+void pk_report_busy_warning(FILE *f, int cores, double busy)
 {
-    /* read before the run: afterwards the load is pk's own workers */
-    if (cores > 0 && load > 0.5 * cores)
+    /* read before the run: afterwards the CPUs are busy with pk's own workers */
+    if (cores > 0 && busy > 0.5 * cores)
         fprintf(f,
-                "pk: warning: load average %.2f on %d cores before the run: other work "
-                "competes for the CPUs; quiet the machine (results follow, to be read with "
-                "care)\n",
-                load, cores);
+                "pk: warning: other work kept %.2f of the %d usable CPUs busy just before the "
+                "run; quiet the machine (results follow, to be read with care)\n",
+                busy, cores);
 }
 
-void pk_report_warnings(FILE *f, const struct pk_result *all, int n, int cores, double load)
+void pk_report_warnings(FILE *f, const struct pk_result *all, int n, int cores, double busy)
 {
     int count[W_NWARN] = {0}, example[W_NWARN];
     int job_cores = pk_slurm_job_cores();
@@ -94,5 +93,5 @@ void pk_report_warnings(FILE *f, const struct pk_result *all, int n, int cores, 
     fprintf(f, "pk: warning: this pk was built without optimisation or with sanitizers: its "
                "times are not representative; rebuild with 'make clean && make'\n");
 #endif
-    pk_report_load_warning(f, cores, load); /* NAN: already said before the run */
+    pk_report_busy_warning(f, cores, busy); /* NAN: already said before the run */
 }

@@ -5,9 +5,11 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sched.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 int pk_sys_cores(void)
@@ -81,6 +83,63 @@ int pk_sys_ranks_per_node(const char *tasks_per_node, int ranks)
         s = end + 1;
     }
     return total < ranks ? ranks : (int)(most < ranks ? most : ranks);
+}
+
+int pk_sys_cpu_times_parse(const char *text, const unsigned char *use, int nuse,
+                           struct pk_cpu_times *t)
+{
+    *t = (struct pk_cpu_times){0, 0, 0, 0};
+    for (const char *line = text, *next; line; line = next ? next + 1 : NULL) {
+        next = strchr(line, '\n');
+        double f[8];
+        int cpu;
+        /* "cpuN user nice system idle iowait irq softirq steal ..." (the "cpu " sum is skipped) */
+        if (strncmp(line, "cpu", 3) != 0 || line[3] < '0' || line[3] > '9' ||
+            sscanf(line, "cpu%d %lf %lf %lf %lf %lf %lf %lf %lf", &cpu, &f[0], &f[1], &f[2], &f[3],
+                   &f[4], &f[5], &f[6], &f[7]) != 9 ||
+            cpu < 0)
+            continue;
+        if (use && (cpu >= nuse || !use[cpu]))
+            continue;
+        t->busy += f[0] + f[1] + f[2] + f[5] + f[6];
+        t->steal += f[7];
+        t->total += f[0] + f[1] + f[2] + f[3] + f[4] + f[5] + f[6] + f[7];
+        t->cpus++;
+    }
+    return t->cpus > 0 ? 0 : -1;
+}
+
+/* The CPU times of the CPUs in this process's affinity mask, now. */
+static int cpu_times_now(struct pk_cpu_times *t)
+{
+    static char text[1 << 16];
+    unsigned char use[CPU_SETSIZE];
+    cpu_set_t set;
+    FILE *f = fopen("/proc/stat", "r");
+    if (!f)
+        return -1;
+    size_t len = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[len] = '\0';
+    bool masked = sched_getaffinity(0, sizeof set, &set) == 0;
+    for (int i = 0; i < CPU_SETSIZE; i++)
+        use[i] = !masked || CPU_ISSET(i, &set);
+    return pk_sys_cpu_times_parse(text, use, CPU_SETSIZE, t);
+}
+
+double pk_sys_cpus_busy(double window_s, double *steal)
+{
+    struct pk_cpu_times a, b;
+    struct timespec wait = {(time_t)window_s, (long)((window_s - (double)(time_t)window_s) * 1e9)};
+    *steal = 0;
+    if (cpu_times_now(&a))
+        return -1;
+    while (nanosleep(&wait, &wait) == -1 && errno == EINTR)
+        ;
+    if (cpu_times_now(&b) || b.cpus != a.cpus || b.total <= a.total)
+        return -1;
+    *steal = (b.steal - a.steal) / (b.total - a.total) * a.cpus;
+    return (b.busy - a.busy) / (b.total - a.total) * a.cpus;
 }
 
 int pk_sys_std_fds(void)

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Warnings at the right time (issue 15 item 10): the load-average warning comes before the
+# Warnings at the right time (issue 15 item 10): the busy-machine warning comes before the
 # run (before anything of the results), --until-ci says when it gave up and with what
 # interval, and "more workers than cores" counts every node of a multi-node SLURM job for mpi
 # and hybrid (not for the models that run on one node).
@@ -7,21 +7,21 @@
 unset SLURM_JOB_ID SLURM_NTASKS SLURM_JOB_NUM_NODES SLURM_NNODES SLURM_JOB_CPUS_PER_NODE \
     SLURM_CPUS_ON_NODE SLURM_CPUS_PER_TASK
 
-# PK_LOADAVG stands for the 1-minute load average pk reads before the run
-PK_LOADAVG=1000 "$PK" run pi -c S -m serial -r 2 >"$TMP/both" 2>&1
+# PK_BUSY_CPUS stands for the CPUs that pk finds busy with other work before the run
+PK_BUSY_CPUS=1000 "$PK" run pi -c S -m serial -r 2 >"$TMP/both" 2>&1
 first=$(grep -n . "$TMP/both" | head -1)
 case $first in
-1:pk:\ warning:\ load\ average\ 1000.00*) ok "load warning: the first line, before the run's results" ;;
-*) not_ok "load warning: the first line (got '$first')"; diag "$TMP/both" ;;
+1:pk:\ warning:\ other\ work\ kept\ 1000.00\ of\ the\ *) ok "busy warning: the first line, before the run's results" ;;
+*) not_ok "busy warning: the first line (got '$first')"; diag "$TMP/both" ;;
 esac
-[ "$(grep -c 'load average' "$TMP/both")" -eq 1 ] && ok "load warning: said once" ||
-    not_ok "load warning: said once"
-PK_LOADAVG=0 "$PK" run pi -c S -m serial -r 2 >/dev/null 2>"$TMP/err"
-! grep -q 'load average' "$TMP/err" && ok "no load warning on an idle machine" ||
-    not_ok "no load warning on an idle machine"
-PK_LOADAVG=1000 "$PK" run pi -c S -m serial -r 2 -q >/dev/null 2>"$TMP/err"
-[ ! -s "$TMP/err" ] && ok "-q: no load warning" || { not_ok "-q: no load warning"; diag "$TMP/err"; }
-refuses "PK_LOADAVG must be a number" "'high'" env PK_LOADAVG=high "$PK" run pi -c S
+[ "$(grep -c 'other work kept' "$TMP/both")" -eq 1 ] && ok "busy warning: said once" ||
+    not_ok "busy warning: said once"
+PK_BUSY_CPUS=0 "$PK" run pi -c S -m serial -r 2 >/dev/null 2>"$TMP/err"
+! grep -q 'other work kept' "$TMP/err" && ok "no busy warning on an idle machine" ||
+    not_ok "no busy warning on an idle machine"
+PK_BUSY_CPUS=1000 "$PK" run pi -c S -m serial -r 2 -q >/dev/null 2>"$TMP/err"
+[ ! -s "$TMP/err" ] && ok "-q: no busy warning" || { not_ok "-q: no busy warning"; diag "$TMP/err"; }
+refuses "PK_BUSY_CPUS must be a number" "'high'" env PK_BUSY_CPUS=high "$PK" run pi -c S
 
 # --until-ci with a target no run can reach (1e-9 %): every configuration gives up at -r
 "$PK" run pi -c S -m serial,threads -p 2 -r 7 --until-ci 1e-9 -o "$TMP/u.csv" >"$TMP/out" 2>&1

@@ -1,8 +1,8 @@
 /*
  * sysinfo: the memory limits read from a fake /proc and /sys (meminfo, cgroup v1 and v2), the
  * memory check that names the limit which refused, the ranks that one node of a SLURM
- * allocation holds and the memory check counting those alone, and closed standard descriptors
- * reopened.
+ * allocation holds and the memory check counting those alone, the CPU times of /proc/stat's
+ * per-CPU lines, and closed standard descriptors reopened.
  */
 #include <check.h>
 #include <errno.h>
@@ -173,6 +173,40 @@ START_TEST(test_sysinfo_check_counts_one_node)
 }
 END_TEST
 
+START_TEST(test_sysinfo_cpu_times)
+{
+    static const char stat[] = "cpu  11 2 3 94 5 6 7 8 0 0\n"
+                               "cpu0 1 2 3 4 5 6 7 8 9 10\n"
+                               "cpu1 10 0 0 90 0 0 0 0 0 0\n"
+                               "cpu3 0 0 0 100 0 0 0 0 0 0\n"
+                               "intr 12345 0 0\n"
+                               "cpu9 junk\n"
+                               "ctxt 99\n";
+    static const unsigned char only1[] = {0, 1}, only3[] = {0, 0, 0, 1};
+    struct pk_cpu_times t;
+
+    ck_assert_int_eq(pk_sys_cpu_times_parse(stat, NULL, 0, &t), 0);
+    ck_assert_int_eq(t.cpus, 3); /* the "cpu " sum and the junk line are not CPUs */
+    ck_assert_double_eq(t.busy, (1 + 2 + 3 + 6 + 7) + 10);
+    ck_assert_double_eq(t.steal, 8);
+    ck_assert_double_eq(t.total, 36 + 100 + 100);
+    ck_assert_int_eq(pk_sys_cpu_times_parse(stat, only1, 2, &t), 0);
+    ck_assert_int_eq(t.cpus, 1);
+    ck_assert_double_eq(t.busy, 10);
+    ck_assert_double_eq(t.total, 100);
+    ck_assert_int_eq(pk_sys_cpu_times_parse(stat, only3, 4, &t), 0);
+    ck_assert_double_eq(t.busy, 0);
+    ck_assert_int_eq(pk_sys_cpu_times_parse(stat, only1, 1, &t), -1); /* cpu1 outside the mask */
+    ck_assert_int_eq(pk_sys_cpu_times_parse("intr 1\n", NULL, 0, &t), -1);
+    ck_assert_int_eq(pk_sys_cpu_times_parse("", NULL, 0, &t), -1);
+
+    /* this machine: a count of CPUs between none and all that this process may use */
+    double steal, busy = pk_sys_cpus_busy(0.05, &steal);
+    ck_assert_msg(busy >= 0 && busy <= pk_sys_cores() + 1e-9, "busy %g", busy);
+    ck_assert_msg(steal >= 0 && steal <= pk_sys_cores() + 1e-9, "steal %g", steal);
+}
+END_TEST
+
 START_TEST(test_sysinfo_std_fds_reopened)
 {
     close(0);
@@ -198,6 +232,7 @@ Suite *sysinfo_suite(void)
     tcase_add_test(tc, test_sysinfo_check_names_the_limit);
     tcase_add_test(tc, test_sysinfo_ranks_per_node);
     tcase_add_test(tc, test_sysinfo_check_counts_one_node);
+    tcase_add_test(tc, test_sysinfo_cpu_times);
     tcase_add_test(tc, test_sysinfo_std_fds_reopened);
     suite_add_tcase(s, tc);
     return s;
