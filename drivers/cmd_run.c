@@ -159,12 +159,20 @@ int cmd_run(int argc, char **argv)
      * verdict: EPIPE is a write error (exit 1). Other commands die of SIGPIPE, as filters do.
      */
     signal(SIGPIPE, SIG_IGN);
-    /* now, not after a run of minutes: the reader may rather quiet the machine first */
+    /*
+     * The CPUs that other work keeps busy, over 0.2 s now that nothing of ours runs: in the
+     * context of every result, and a warning now, not after a run of minutes, for the reader
+     * may rather quiet the machine first.
+     */
+    if (!fake_busy)
+        busy = (busy = pk_sys_cpus_busy(0.2, &steal)) >= 0 ? busy + steal : NAN;
+    if (!isnan(busy)) {
+        char text[64];
+        snprintf(text, sizeof text, "%.2f of %d usable, just before the run", busy, l.cores);
+        pk_context_set(&ctx, "cpus busy", text);
+    }
     if (!q.quiet) {
-        /* the CPUs that other work keeps busy, over 0.2 s now that nothing of ours runs */
-        if (!fake_busy && (busy = pk_sys_cpus_busy(0.2, &steal)) >= 0)
-            busy += steal;
-        pk_report_busy_warning(stderr, l.cores, busy < 0 ? NAN : busy);
+        pk_report_busy_warning(stderr, l.cores, busy);
         run_warn_sizes(stderr, &l, cfgs, n);
     }
     catch_stop_signals();

@@ -226,7 +226,7 @@ static const char *const block_lines[][4] = {
     {"compiler", "flags", "code paths"},
     {"mpi library", "mpi", "mpi flavour"},
     {"openmp", "OMP_"},
-    {"load"},
+    {"load", "cpus busy"},
     {"options", "pages"},
     {"SLURM_"},
 };

@@ -46,6 +46,9 @@ done
     { not_ok "OMP_PK_T314 in the block"; diag run.txt; }
 value run.txt load | grep -qE '^[0-9]+\.[0-9]{2} [0-9]+\.[0-9]{2} [0-9]+\.[0-9]{2}$' &&
     ok "load average: three numbers" || { not_ok "load"; diag run.txt; }
+cores=$(info cores | sed "s/ .*//")
+value run.txt "cpus busy" | grep -qE "^[0-9]+\.[0-9]{2} of $cores usable, just before the run\$" &&
+    ok "cpus busy: a count of the usable CPUs" || { not_ok "cpus busy"; diag run.txt; }
 
 # 2. Markdown has the same block; JSON's context holds every key of it, with the same values
 OMP_PK_T314=x "$PK" run polysum -c S -m serial,threads -p 2 -r 2 --format markdown -o r2.json >r.md 2>err
