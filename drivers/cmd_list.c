@@ -208,10 +208,10 @@ static void print_param(const struct pk_param *p)
             printf("%s%s", c ? "|" : "", p->choices[c]);
         printf("  %s (default %s)\n", p->help, p->choices[p->def]);
     } else {
-        char under[80] = ""; /* only_with "schedule=dynamic" reads "; under --schedule dynamic" */
-        if (p->only_with)
-            snprintf(under, sizeof under, "; under --%.*s %s", (int)strcspn(p->only_with, "="),
-                     p->only_with, strchr(p->only_with, '=') + 1);
+        char under[80] = ""; /* "; under --schedule dynamic" */
+        if (p->only_with.param)
+            snprintf(under, sizeof under, "; under --%s %s", p->only_with.param,
+                     p->only_with.choice);
         printf("N  %s (%lld..%lld, default %lld%s)\n", p->help, p->min, p->max, p->def, under);
     }
 }

@@ -164,8 +164,10 @@ int cmd_run(int argc, char **argv)
      * context of every result, and a warning now, not after a run of minutes, for the reader
      * may rather quiet the machine first.
      */
-    if (!fake_busy)
-        busy = (busy = pk_sys_cpus_busy(0.2, &steal)) >= 0 ? busy + steal : NAN;
+    if (!fake_busy) {
+        double others = pk_sys_cpus_busy(0.2, &steal);
+        busy = others >= 0 ? others + steal : NAN;
+    }
     if (!isnan(busy)) {
         char text[64];
         snprintf(text, sizeof text, "%.2f of %d usable, just before the run", busy, l.cores);

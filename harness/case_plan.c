@@ -58,17 +58,16 @@ int pk_case_set_param(struct pk_case *c, const char *name, const char *value, ch
 int pk_case_check_param_read(const struct pk_case *c, const char *name, char *err, size_t errlen)
 {
     int i = pk_kernel_param_index(c->kernel, name);
-    if (i < 0 || !c->kernel->params[i].only_with)
+    if (i < 0 || !c->kernel->params[i].only_with.param)
         return 0;
-    const char *rule = c->kernel->params[i].only_with, *eq = strchr(rule, '=');
-    char other[64];
-    snprintf(other, sizeof other, "%.*s", (int)(eq - rule), rule);
+    const char *other = c->kernel->params[i].only_with.param;
+    const char *want = c->kernel->params[i].only_with.choice;
     int j = pk_kernel_param_index(c->kernel, other);
     const char *now = c->kernel->params[j].choices[c->param[j]];
-    if (strcmp(now, eq + 1) == 0)
+    if (strcmp(now, want) == 0)
         return 0;
     snprintf(err, errlen, "option '--%s' is read under --%s %s only, not under --%s %s", name,
-             other, eq + 1, other, now);
+             other, want, other, now);
     return -1;
 }
 

@@ -37,8 +37,10 @@ struct pk_param {
     const char *choices[PK_MAX_CHOICES]; /* the allowed words, or none: a whole number */
     long long def, min, max;             /* default (a choice index); bounds of a number */
     const char *racy; /* the choice that races on purpose (status race, not ok), or NULL */
-    /* "PARAM=CHOICE": the option is read only under that choice of another (NULL: always) */
-    const char *only_with;
+    /* the option is read only under this choice of another option (param NULL: always) */
+    struct {
+        const char *param, *choice;
+    } only_with;
 };
 
 /* What one check of one rep concluded. */

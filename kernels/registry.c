@@ -132,7 +132,7 @@ const struct pk_kernel pk_kernels[] = {
                     .def = 4,
                     .min = 1,
                     .max = 4096,
-                    .only_with = "schedule=dynamic"}},
+                    .only_with = {"schedule", "dynamic"}}},
         .bytes = mandelbrot_bytes,
         .setup = mandelbrot_setup,
         .reset = mandelbrot_reset,

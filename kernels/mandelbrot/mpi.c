@@ -101,6 +101,7 @@ static void worker(struct pk_case *c, MPI_Comm comm)
 {
     struct mandelbrot_data *d = c->data;
     long long n = d->w, lo, ahead[MANDELBROT_AHEAD];
+    size_t slot = (size_t)(mandelbrot_own_rows(c) / MANDELBROT_AHEAD * n); /* a chunk buffer */
     MPI_Request answer[MANDELBROT_AHEAD], sent[MANDELBROT_AHEAD];
 
     /*
@@ -126,7 +127,7 @@ static void worker(struct pk_case *c, MPI_Comm comm)
         }
         long long hi = chunk_end(c, lo);
         /* chunk k's buffer: its last send is complete (above), so its rows may be overwritten */
-        int *rows = d->grid + (size_t)k * (size_t)(mandelbrot_own_rows(c) / MANDELBROT_AHEAD) * n;
+        int *rows = d->grid + (size_t)k * slot;
         for (long long row = lo; row < hi; row++)
             mandelbrot_row(row, n, rows + (row - lo) * n);
         MPI_Isend(rows, (int)((hi - lo) * n), MPI_INT, 0, TAG_ROWS, comm, &sent[k]);
