@@ -26,12 +26,21 @@ double pk_stats_median(const double *x, size_t n)
 
 bool pk_stats_median_ci_ranks(size_t n, size_t *lo, size_t *hi)
 {
-    if (n < PK_STATS_MIN_CI)
+    /* B, the number of samples below the true median, is Binomial(n, 1/2); the interval
+     * [x(j), x(n + 1 - j)] misses the median when B < j or B > n - j, each P(B < j). */
+    double log_half_n = (double)n * log(0.5), below = 0;
+    size_t j = 0;
+    for (size_t i = 0; i < n / 2; i++) {
+        below += exp(lgamma((double)n + 1) - lgamma((double)i + 1) - lgamma((double)(n - i) + 1) +
+                     log_half_n);
+        if (below > 0.025)
+            break;
+        j = i + 1;
+    }
+    if (n < PK_STATS_MIN_CI || j == 0)
         return false;
-    double half = 1.96 * sqrt((double)n);
-    double l = ceil(((double)n - half) / 2), h = ceil(1 + ((double)n + half) / 2);
-    *lo = l < 1 ? 1 : (size_t)l;
-    *hi = h > (double)n ? n : (size_t)h;
+    *lo = j;
+    *hi = n + 1 - j;
     return true;
 }
 

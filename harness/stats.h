@@ -26,9 +26,11 @@ double pk_stats_median(const double *x, size_t n);
 int pk_stats_summarize(const double *x, size_t n, struct pk_summary *s);
 
 /*
- * The 1-based ranks of the order statistics bounding a 95% confidence interval of the median
- * of n samples: lo = ceil((n - 1.96 sqrt n) / 2), hi = ceil(1 + (n + 1.96 sqrt n) / 2), clamped
- * to [1, n] (n = 10 gives 2 and 10). Returns false (no interval) when n < PK_STATS_MIN_CI.
+ * The 1-based ranks [lo, hi] of the order statistics bounding a 95% confidence interval of the
+ * median of n samples, exact and symmetric (Le Boudec, Performance Evaluation, Thm. 2.1): the
+ * largest lo with P(B < lo) <= 2.5% for B ~ Binomial(n, 1/2), and hi = n + 1 - lo. n = 10
+ * gives 2 and 9 (97.9%), n = 21 gives 6 and 16. Returns false (no interval) when n <
+ * PK_STATS_MIN_CI, the least n with an interval (n = 5: even [min, max] covers only 93.8%).
  */
 bool pk_stats_median_ci_ranks(size_t n, size_t *lo, size_t *hi);
 

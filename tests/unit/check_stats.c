@@ -41,16 +41,48 @@ START_TEST(test_stats_large_sample)
 }
 END_TEST
 
-/* The ranks from the formula, computed by hand: n = 10 gives 2 and 10. */
+/* Known ranks: n = 10 gives 2 and 9; too few samples give none. */
 START_TEST(test_stats_median_ci_ranks)
 {
-    static const size_t cases[][3] = {{6, 1, 6}, {10, 2, 10}, {20, 6, 16}, {100, 41, 61}};
+    static const size_t cases[][3] = {{6, 1, 6},   {9, 2, 8},     {10, 2, 9},
+                                      {21, 6, 16}, {100, 40, 61}, {1000, 469, 532}};
     size_t lo, hi;
-    ck_assert(!pk_stats_median_ci_ranks(5, &lo, &hi));
+    ck_assert(!pk_stats_median_ci_ranks(PK_STATS_MIN_CI - 1, &lo, &hi));
+    ck_assert(!pk_stats_median_ci_ranks(1, &lo, &hi));
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ck_assert(pk_stats_median_ci_ranks(cases[i][0], &lo, &hi));
         ck_assert_msg(lo == cases[i][1] && hi == cases[i][2], "n=%zu: ranks %zu, %zu", cases[i][0],
                       lo, hi);
+    }
+}
+END_TEST
+
+/* Binomial(n, 1/2) mass of [from, to], times 2^n, in exact integers (n <= 120). */
+static unsigned __int128 binomial_mass(size_t n, size_t from, size_t to)
+{
+    unsigned __int128 c = 1, sum = 0; /* c = C(n, i) */
+    for (size_t i = 0; i <= to && i <= n; i++) {
+        if (i >= from)
+            sum += c;
+        c = c * (n - i) / (i + 1);
+    }
+    return sum;
+}
+
+/* For every n, the interval holds the median with at least 95% probability, symmetrically, and
+ * one rank narrower on each side would not: exact integers, no floating point. */
+START_TEST(test_stats_median_ci_ranks_cover_95_exactly)
+{
+    for (size_t n = PK_STATS_MIN_CI; n <= 120; n++) {
+        size_t lo, hi;
+        ck_assert_msg(pk_stats_median_ci_ranks(n, &lo, &hi), "n=%zu: no interval", n);
+        unsigned __int128 all = (unsigned __int128)1 << n;
+        /* the median lies in [x(lo), x(hi)] unless fewer than lo or more than hi - 1 lie below */
+        ck_assert_msg(binomial_mass(n, lo, hi - 1) * 20 >= all * 19, "n=%zu: [%zu, %zu] < 95%%", n,
+                      lo, hi);
+        ck_assert_msg(lo + hi == n + 1, "n=%zu: [%zu, %zu] not symmetric", n, lo, hi);
+        ck_assert_msg(binomial_mass(n, lo + 1, hi - 2) * 20 < all * 19,
+                      "n=%zu: [%zu, %zu] is not the narrowest", n, lo, hi);
     }
 }
 END_TEST
@@ -60,7 +92,7 @@ START_TEST(test_stats_summary_interval_is_order_statistics)
     double x[] = {7, 3, 10, 1, 9, 2, 8, 6, 5, 4}, y[] = {1, 2, 3, 4, 5};
     struct pk_summary s;
     ck_assert_int_eq(pk_stats_summarize(x, 10, &s), 0);
-    ck_assert(s.ci_lo == 2 && s.ci_hi == 10); /* the 2nd and 10th smallest */
+    ck_assert(s.ci_lo == 2 && s.ci_hi == 9); /* the 2nd and 9th smallest */
     ck_assert_int_eq(pk_stats_summarize(y, 5, &s), 0);
     ck_assert(isnan(s.ci_lo) && isnan(s.ci_hi)); /* no interval below 6 reps */
 }
@@ -168,6 +200,7 @@ Suite *stats_suite(void)
     tcase_add_test(tc, test_stats_single_sample);
     tcase_add_test(tc, test_stats_large_sample);
     tcase_add_test(tc, test_stats_median_ci_ranks);
+    tcase_add_test(tc, test_stats_median_ci_ranks_cover_95_exactly);
     tcase_add_test(tc, test_stats_summary_interval_is_order_statistics);
     tcase_add_test(tc, test_stats_speedup_interval_is_conservative);
     tcase_add_test(tc, test_stats_karp_flatt_and_amdahl_recover_f);
