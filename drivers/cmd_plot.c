@@ -52,6 +52,7 @@ struct series {
     int model;
     const char *run; /* NULL: every run pooled */
     bool fit;        /* an Amdahl fit the report accepts */
+    double serial;   /* the median of the serial its speedups divide (its run's); NAN if none */
     struct pk_amdahl amdahl;
 };
 
@@ -85,23 +86,6 @@ static void gp_string(FILE *gp, const char *s)
     fputc('\'', gp);
 }
 
-static bool same_figure(const struct pk_result *a, const struct pk_result *b)
-{
-    return a->kernel == b->kernel && a->rec.n == b->rec.n &&
-           strcmp(a->rec.params, b->rec.params) == 0 && a->rec.seed == b->rec.seed;
-}
-
-/* True if some configuration of first's figure was measured in two runs. */
-static bool runs_repeat(const struct pk_result *all, int n, const struct pk_result *first)
-{
-    for (int i = 0; i < n; i++)
-        for (int j = 0; j < i; j++)
-            if (same_figure(&all[i], first) && strcmp(all[i].run, all[j].run) != 0 &&
-                pk_result_same_config(&all[i], &all[j]))
-                return true;
-    return false;
-}
-
 /* The verified points of one series, in file order; returns how many (at most 64). */
 static int series_points(const struct pk_result *all, int n, const struct pk_result *first,
                          const struct series *s, const struct pk_result *pts[64])
@@ -109,7 +93,7 @@ static int series_points(const struct pk_result *all, int n, const struct pk_res
     int k = 0;
     for (int i = 0; i < n && k < 64; i++) {
         const struct pk_result *r = &all[i];
-        if (same_figure(r, first) && pk_result_verified(r) &&
+        if (pk_result_same_table(r, first) && pk_result_verified(r) &&
             strcmp(r->rec.model, pk_model_name((enum pk_model)s->model)) == 0 &&
             (!s->run || strcmp(r->run, s->run) == 0))
             pts[k++] = r;
@@ -128,18 +112,14 @@ static void add_distinct(char *buf, size_t len, const char *s)
 static void write_title(FILE *gp, const struct pk_result *all, int n, const struct pk_result *first)
 {
     char title[1024], hosts[160] = "", runs[200] = "", cpus[260] = "";
-    int reps_lo = 0, reps_hi = 0, nruns = 0;
+    int nruns = 0;
     for (int i = 0; i < n; i++) {
         const struct pk_result *r = &all[i];
-        if (!same_figure(r, first))
+        if (!pk_result_same_table(r, first))
             continue;
-        if (r->rec.reps > 0) {
-            reps_lo = !reps_lo || r->rec.reps < reps_lo ? r->rec.reps : reps_lo;
-            reps_hi = r->rec.reps > reps_hi ? r->rec.reps : reps_hi;
-        }
         bool seen = false;
         for (int j = 0; j < i && !seen; j++)
-            seen = same_figure(&all[j], first) && strcmp(all[j].run, r->run) == 0;
+            seen = pk_result_same_table(&all[j], first) && strcmp(all[j].run, r->run) == 0;
         if (seen)
             continue;
         nruns++;
@@ -150,10 +130,7 @@ static void write_title(FILE *gp, const struct pk_result *all, int n, const stru
                      r->run);
     }
     char reps[40];
-    if (reps_lo == reps_hi)
-        snprintf(reps, sizeof reps, "%d reps", reps_lo);
-    else
-        snprintf(reps, sizeof reps, "%d to %d reps", reps_lo, reps_hi);
+    pk_report_reps(reps, sizeof reps, all, n, first);
     snprintf(title, sizeof title, "%s, n = %lld%s%s%s%s%s; %s; host %s; CPU %s; run%s %s%s",
              first->rec.kernel, first->rec.n, first->cls[0] ? " (class " : "", first->cls,
              first->cls[0] ? ")" : "", strcmp(first->rec.params, "-") ? ", " : "",
@@ -174,7 +151,7 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
     double serial = base ? pk_result_summary(base).median : NAN;
     struct series ser[MAX_SERIES];
     int nser = 0;
-    bool by_run = runs_repeat(all, n, first);
+    bool by_run = pk_results_runs_repeat(all, n, first);
 
     snprintf(path, sizeof path, "%s/%s.dat", dir, name);
     FILE *dat = fopen(path, "w");
@@ -187,9 +164,9 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
     for (int m = 0; m < PK_NMODEL; m++) {
         /* the runs of this model, in file order (one pooled series unless runs repeat) */
         for (int i = 0; i < n && nser < MAX_SERIES; i++) {
-            struct series s = {m, by_run ? all[i].run : NULL, false, {0, 0, 0, 0}};
+            struct series s = {m, by_run ? all[i].run : NULL, false, NAN, {0, 0, 0, 0}};
             const struct pk_result *pts[64];
-            if (!same_figure(&all[i], first) || !pk_result_verified(&all[i]) ||
+            if (!pk_result_same_table(&all[i], first) || !pk_result_verified(&all[i]) ||
                 strcmp(all[i].rec.model, pk_model_name((enum pk_model)m)) != 0)
                 continue;
             bool seen = false;
@@ -212,8 +189,11 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
                 p[j] = pts[j]->rec.workers;
                 t[j] = row.sum.median;
             }
+            const struct pk_result *own = pk_result_baseline(all, n, pts[0]);
+            s.serial = own ? pk_result_summary(own).median : NAN;
             /* only a fit the report accepts is drawn (no fit for a slowdown or superlinear) */
-            s.fit = !is_baseline(m) && !(first->kernel && first->kernel->own_workers) &&
+            s.fit = !isnan(s.serial) && !is_baseline(m) &&
+                    !(first->kernel && first->kernel->own_workers) &&
                     pk_stats_amdahl_classify(p, t, (size_t)k, &s.amdahl) == PK_AMDAHL_FIT;
             ser[nser++] = s;
         }
@@ -238,7 +218,7 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
     for (int i = 0; i < n; i++) {
         const struct pk_record *r = &all[i].rec;
         char item[24];
-        if (!same_figure(&all[i], first))
+        if (!pk_result_same_table(&all[i], first))
             continue;
         snprintf(item, sizeof item, "%d", r->workers);
         bool seen = false;
@@ -259,7 +239,7 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
                     "first cores, graph 0.96 right offset -0.5, 0 tc rgb 'gray40'\n");
     for (int b = 0; b < nser; b++)
         if (ser[b].fit)
-            fprintf(gp, "fit%d(x) = serial / (%.9g + %.9g / x)\n", b, ser[b].amdahl.a,
+            fprintf(gp, "fit%d(x) = %.9g / (%.9g + %.9g / x)\n", b, ser[b].serial, ser[b].amdahl.a,
                     ser[b].amdahl.b);
     for (int b = 0; b < nser; b++) {
         char label[96];
@@ -302,7 +282,13 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
         for (int i = 0; i < nser; i++)
             fprintf(gp, "dat index %d using 1:2:3:4 with yerrorlines lt %d title title%d, ",
                     draw[i], draw[i] + 1, draw[i]);
-        fprintf(gp, "serial / x with lines dashtype 2 lc 'black' title 'ideal: serial time / p'\n");
+        /* runs reported apart have a serial each: the line is the first run's, and says so */
+        char ideal[128];
+        snprintf(ideal, sizeof ideal, "ideal: serial time / p%s%.60s",
+                 by_run && base ? ", run " : "", by_run && base ? base->run : "");
+        fprintf(gp, "serial / x with lines dashtype 2 lc 'black' title ");
+        gp_string(gp, ideal);
+        fputc('\n', gp);
         fprintf(gp, "unset key\nunset logscale\nset offsets 0, 0, graph 0.05, 0\n"
                     "set xrange [0.8:pmax*1.1]\nset yrange [0:*]\n");
         /* speedup with y = p and the accepted fits */
@@ -381,7 +367,7 @@ int cmd_plot(int argc, char **argv)
     for (int i = 0; i < n; i++) {
         bool seen = false;
         for (int j = 0; j < i && !seen; j++)
-            seen = same_figure(&all[j], &all[i]);
+            seen = pk_result_same_table(&all[j], &all[i]);
         if (seen)
             continue;
         char name[128];

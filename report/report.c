@@ -33,6 +33,9 @@ void pk_report_context(struct pk_context *out, const struct pk_context *ctx,
 /* "12.3ms": three significant digits in the unit that fits. */
 void pk_report_time(char *buf, size_t len, double s)
 {
+    char rounded[32];
+    snprintf(rounded, sizeof rounded, "%.3g", s);
+    s = isnan(s) ? s : strtod(rounded, NULL); /* 0.9996 is "1s", not "1e+03ms" */
     if (isnan(s))
         snprintf(buf, len, "-");
     else if (s >= 1)
@@ -45,19 +48,27 @@ void pk_report_time(char *buf, size_t len, double s)
         snprintf(buf, len, "%.3gns", s * 1e9);
 }
 
+void pk_report_reps(char *buf, size_t len, const struct pk_result *all, int n,
+                    const struct pk_result *first)
+{
+    int lo = 0, hi = 0;
+    for (int i = 0; i < n; i++)
+        if (pk_result_same_table(&all[i], first) && all[i].rec.reps > 0) {
+            lo = !lo || all[i].rec.reps < lo ? all[i].rec.reps : lo;
+            hi = all[i].rec.reps > hi ? all[i].rec.reps : hi;
+        }
+    if (lo == hi)
+        snprintf(buf, len, "%d reps", lo);
+    else
+        snprintf(buf, len, "%d to %d reps", lo, hi);
+}
+
 void pk_report_workers(char *buf, size_t len, const struct pk_record *r)
 {
     if (strcmp(r->model, "hybrid") == 0)
         snprintf(buf, len, "%dx%d", r->workers / (r->threads > 0 ? r->threads : 1), r->threads);
     else
         snprintf(buf, len, "%d", r->workers);
-}
-
-/* Whether r and s belong in one table: same kernel, size, parameters and seed. */
-static bool same_table(const struct pk_result *r, const struct pk_result *s)
-{
-    return strcmp(r->rec.kernel, s->rec.kernel) == 0 && r->rec.n == s->rec.n &&
-           strcmp(r->rec.params, s->rec.params) == 0 && r->rec.seed == s->rec.seed;
 }
 
 struct pk_row pk_report_row(const struct pk_result *all, int n, const struct pk_result *r)
@@ -81,11 +92,12 @@ static void print_cell_time(FILE *f, double s, int width)
     fprintf(f, " %*s", width, t);
 }
 
-static void print_interval(FILE *f, double lo, double hi, bool times, int width)
+/* [lo, hi]; none: what stands in its place when there is no interval */
+static void print_interval(FILE *f, double lo, double hi, bool times, int width, const char *none)
 {
     char a[24], b[24], cell[64];
     if (isnan(lo)) {
-        fprintf(f, " %-*s", width, times ? "(reps < 6)" : "");
+        fprintf(f, " %-*s", width, none);
         return;
     }
     if (times) {
@@ -122,8 +134,10 @@ static void table_header(FILE *f, const struct pk_result *first, const struct pk
 
     fprintf(f, "\n%s (%s): n = %lld%s%s%s", r->kernel, k ? k->pattern : "kernel unknown here", r->n,
             first->cls[0] ? " (class " : "", first->cls, first->cls[0] ? ")" : "");
-    if (r->warmup >= 0 && r->reps > 0)
-        fprintf(f, ", %d reps after %d warm-up", r->reps, r->warmup);
+    char reps[40];
+    pk_report_reps(reps, sizeof reps, all, n, first);
+    if (r->warmup >= 0 && strcmp(reps, "0 reps") != 0)
+        fprintf(f, ", %s after %d warm-up", reps, r->warmup);
     if (base) {
         pk_report_time(t, sizeof t, pk_result_summary(base).median);
         fprintf(f, "; serial median %s", t);
@@ -157,11 +171,12 @@ static void table_row(FILE *f, const struct pk_result *all, int n, const struct 
     pk_report_workers(p, sizeof p, c);
     fprintf(f, "  %-*s %5s", model_width, c->model, p);
     print_cell_time(f, row.sum.median, 8);
-    print_interval(f, row.sum.ci_lo, row.sum.ci_hi, true, 19);
+    print_interval(f, row.sum.ci_lo, row.sum.ci_hi, true, 19,
+                   row.sum.n == 0 ? "(no reps)" : "(reps < 6)");
     print_cell_time(f, row.sum.min, 8);
     print_cell_time(f, row.sum.max, 8);
     print_number(f, "%*.2f", row.speedup.s, 7);
-    print_interval(f, row.speedup.lo, row.speedup.hi, false, 14);
+    print_interval(f, row.speedup.lo, row.speedup.hi, false, 14, "");
     print_number(f, "%*.2f", row.efficiency, 5);
     print_number(f, "%*.3g", row.karp_flatt, 6);
     print_cell_time(f, r->startup_s, 8);
@@ -302,18 +317,14 @@ static void print_table(FILE *f, const struct pk_result *t, int m, bool color, c
 static void print_runs(FILE *f, struct pk_result *group, int m, struct pk_result *sub, bool color)
 {
     int first_of[64], nruns = 0;
-    bool repeats = false;
     for (int i = 0; i < m; i++) {
         bool seen = false;
         for (int k = 0; k < nruns && !seen; k++)
             seen = strcmp(group[first_of[k]].run, group[i].run) == 0;
         if (!seen && nruns < 64)
             first_of[nruns++] = i;
-        for (int j = 0; j < i && !repeats; j++)
-            repeats = strcmp(group[j].run, group[i].run) != 0 &&
-                      pk_result_same_config(&group[j], &group[i]);
     }
-    if (nruns > 1 && repeats) {
+    if (nruns > 1 && pk_results_runs_repeat(group, m, &group[0])) {
         for (int k = 0; k < nruns; k++) {
             char label[512];
             int ms = 0;
@@ -354,7 +365,7 @@ void pk_report_tables(FILE *f, const struct pk_result *all, int n, bool color)
             continue;
         int m = 0;
         for (int j = i; j < n; j++)
-            if (!done[j] && same_table(&all[i], &all[j])) {
+            if (!done[j] && pk_result_same_table(&all[i], &all[j])) {
                 group[m++] = all[j];
                 done[j] = true;
             }

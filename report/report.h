@@ -23,8 +23,12 @@ struct pk_row pk_report_row(const struct pk_result *all, int n, const struct pk_
 /* The worker count as shown: "4", or ranks x threads for hybrid ("2x2"). */
 void pk_report_workers(char *buf, size_t len, const struct pk_record *r);
 
-/* "12.3ms" */
+/* "12.3ms": three significant digits, in the unit that the rounded value falls in ("1s") */
 void pk_report_time(char *buf, size_t len, double seconds);
+
+/* The timed reps of the configurations of first's table in all[0..n): "10 reps", "3 to 12 reps" */
+void pk_report_reps(char *buf, size_t len, const struct pk_result *all, int n,
+                    const struct pk_result *first);
 
 /*
  * The tables, one per kernel/size/options, with fits, notes and a summary sentence; when a

@@ -13,14 +13,12 @@ static void summary_of_creation(FILE *f, const struct pk_result *all, int first,
 {
     const char *unit = all[first].kernel->unit;
     fprintf(f, "  Summary: creating and joining workers costs");
-    bool first_model = true; /* the first model but the baseline: no ';' before it */
+    bool said = false; /* a model was named: a ';' before the next */
     for (int m = 0; m < PK_NMODEL; m++) {
         const struct pk_model_facts *facts = pk_model_facts((enum pk_model)m);
         const struct pk_result *widest = NULL;
         if (facts->baseline)
             continue;
-        bool sep = !first_model;
-        first_model = false;
         for (int i = first; i < end; i++)
             if (strcmp(all[i].rec.model, pk_model_name((enum pk_model)m)) == 0 &&
                 pk_result_verified(&all[i]) &&
@@ -31,14 +29,15 @@ static void summary_of_creation(FILE *f, const struct pk_result *all, int first,
         if (facts->distributed) {
             char t[24];
             pk_report_time(t, sizeof t, widest->startup_s);
-            fprintf(f, "; %s at p=%d: its launcher, %s once", widest->rec.model,
+            fprintf(f, "%s %s at p=%d: its launcher, %s once", said ? ";" : "", widest->rec.model,
                     widest->rec.workers, t);
         } else {
-            fprintf(f, "%s %s %.3g %s at p=%d", sep ? ";" : "", widest->rec.model, widest->rec.rate,
-                    unit, widest->rec.workers);
+            fprintf(f, "%s %s %.3g %s at p=%d", said ? ";" : "", widest->rec.model,
+                    widest->rec.rate, unit, widest->rec.workers);
         }
+        said = true;
     }
-    fprintf(f, ".\n");
+    fprintf(f, "%s.\n", said ? "" : ": no parallel model measured it");
 }
 
 /* "1.10x serial [0.28, 1.46]" */

@@ -46,6 +46,21 @@ bool pk_result_is_baseline(const struct pk_result *r)
     return pk_model_parse(r->rec.model, &m) == 0 && pk_model_facts(m)->baseline;
 }
 
+bool pk_result_same_table(const struct pk_result *a, const struct pk_result *b)
+{
+    return strcmp(a->rec.kernel, b->rec.kernel) == 0 && a->rec.n == b->rec.n &&
+           strcmp(a->rec.params, b->rec.params) == 0 && a->rec.seed == b->rec.seed;
+}
+
+bool pk_results_runs_repeat(const struct pk_result *all, int n, const struct pk_result *r)
+{
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < i && pk_result_same_table(&all[i], r); j++)
+            if (strcmp(all[i].run, all[j].run) != 0 && pk_result_same_config(&all[i], &all[j]))
+                return true;
+    return false;
+}
+
 const struct pk_result *pk_result_baseline(const struct pk_result *all, int n,
                                            const struct pk_result *r)
 {
@@ -61,7 +76,8 @@ const struct pk_result *pk_result_baseline(const struct pk_result *all, int n,
                 other_run = &all[i];
         }
     }
-    return other_run;
+    /* runs that repeat a configuration are separate measurements, each against its own serial */
+    return other_run && !pk_results_runs_repeat(all, n, r) ? other_run : NULL;
 }
 
 /* Whether a and b must give one answer: same kernel, size, parameters and seed. */

@@ -51,9 +51,19 @@ bool pk_result_same_config(const struct pk_result *a, const struct pk_result *b)
  */
 bool pk_result_is_baseline(const struct pk_result *r);
 
+/* True if a and b belong in one table: same kernel, size, parameters and seed (any model, p). */
+bool pk_result_same_table(const struct pk_result *a, const struct pk_result *b);
+
+/*
+ * True if some configuration of r's table (r's kernel, size, parameters and seed) was measured
+ * in two runs of all[0..n): the runs are then reported apart, each against its own serial.
+ */
+bool pk_results_runs_repeat(const struct pk_result *all, int n, const struct pk_result *r);
+
 /*
  * The verified serial result with r's kernel, size, parameters and seed among all[0..n): the
- * one of r's own run if there is one, else the first of another run (files of one job each).
+ * one of r's own run if there is one; else, unless the runs repeat a configuration of r's
+ * table (pk_results_runs_repeat), the first of another run (files of one job each); else NULL.
  */
 const struct pk_result *pk_result_baseline(const struct pk_result *all, int n,
                                            const struct pk_result *r);
@@ -65,9 +75,9 @@ int pk_results_write_csv(FILE *f, const struct pk_result *r, int n);
  * Reads a CSV written by pk_results_write_csv, appending its configurations to *all (a
  * growable array of *n, capacity *cap). Returns 0, or -1 with a reason naming path and line
  * in err (not a results file: neither a regular file nor a pipe (a device or a
- * directory, refused before a byte is read), binary, larger than PK_RESULTS_MAX_BYTES or another header; a
- * header with no row; a row with the wrong number of fields, an unterminated quote, a last
- * row without its line break: a truncated file; a kernel or model this pk does not know; a
+ * directory, refused before a byte is read), binary, larger than PK_RESULTS_MAX_BYTES or another
+ * header; a header with no row; a row with the wrong number of fields, an unterminated quote, a
+ * last row without its line break: a truncated file; a kernel or model this pk does not know; a
  * time, rate or duration that is negative, inf or nan). Text fields keep printable ASCII only
  * (any other byte becomes '?'). Rep rows of one configuration that carry different results
  * mark it FAILED. A rep of a configuration and run (id, host, job) already in *all is

@@ -296,7 +296,8 @@ START_TEST(test_results_recheck_without_serial_marks_both)
 }
 END_TEST
 
-/* issue 11 item 10: a speedup takes the serial of its own run when that run has one */
+/* issue 11 item 10: a speedup takes the serial of its own run when that run has one; another
+ * run's only when no configuration was measured twice (the exports and plots follow the table) */
 START_TEST(test_results_baseline_prefers_own_run)
 {
     struct pk_result r[4];
@@ -309,8 +310,12 @@ START_TEST(test_results_baseline_prefers_own_run)
     ck_assert(pk_result_baseline(r, 4, &r[1]) == &r[0]);
     ck_assert(pk_result_baseline(r, 4, &r[3]) == &r[2]);
     ck_assert(pk_result_baseline(r, 4, &r[2]) == &r[2]);
-    strcpy(r[3].run, "run C"); /* a job without a serial of its own: pooled */
-    ck_assert(pk_result_baseline(r, 4, &r[3]) == &r[0]);
+    strcpy(r[3].run, "run C"); /* runs A and B repeat serial: C's threads has none to take */
+    ck_assert(pk_result_baseline(r, 4, &r[3]) == NULL);
+    ck_assert(pk_results_runs_repeat(r, 4, &r[3]));
+    struct pk_result plan[2] = {r[0], r[3]}; /* one plan over two jobs: pooled */
+    ck_assert(!pk_results_runs_repeat(plan, 2, &plan[1]));
+    ck_assert(pk_result_baseline(plan, 2, &plan[1]) == &plan[0]);
 }
 END_TEST
 
