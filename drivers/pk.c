@@ -161,9 +161,9 @@ int main(int argc, char **argv)
         return 2;
     }
     if (is_help_flag(argv[1]))
-        return cmd_help(1, argv + 1);
+        return cmd_help(argc - 1, argv + 1);
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
-        return cmd_version(1, argv + 1);
+        return cmd_version(argc - 1, argv + 1);
     if (!(sub = find(argv[1])))
         pk_usage_error("unknown command '%s' (try 'pk --help')", argv[1]);
     return sub->run(argc - 1, argv + 1);

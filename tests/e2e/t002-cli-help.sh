@@ -47,4 +47,10 @@ check "pk --version" "$PK" --version
     grep -qE '^commit: +[0-9a-f]{7}|^commit: +unknown' "$TMP/v" && grep -qE '^compiler: +(gcc|clang) [0-9]' "$TMP/v" &&
     grep -q -- '-std=c11' "$TMP/v" && ok "pk -V is pk --version: version, commit, compiler, flags" ||
     { not_ok "pk -V (exit $rc)"; diag "$TMP/v"; diag "$TMP/err"; }
+# -h/--help and -V/--version before a command are 'pk help' and 'pk version', arguments included
+"$PK" help run >"$TMP/h1" 2>&1
+"$PK" --help run >"$TMP/h2" 2>&1 && cmp -s "$TMP/h1" "$TMP/h2" && grep -q '^usage: pk run' "$TMP/h2" &&
+    ok "pk --help run is pk help run" || { not_ok "pk --help run"; diag "$TMP/h2"; }
+refuses "pk -h bogus is pk help bogus" "bogus" "$PK" -h bogus
+refuses "pk -V junk is pk version junk" "junk" "$PK" -V junk
 done_testing
