@@ -202,8 +202,10 @@ int cmd_run(int argc, char **argv)
     if (q.noutputs && write_record(&q, cfgs, view, n, scratch, &ctx))
         output_failed = true;
     int m = run_collect(cfgs, n, scratch);
-    pk_report_write(stdout, q.format, scratch, m,
-                    q.quiet && q.format == PK_FORMAT_TABLE ? NULL : &ctx, color);
+    pk_report_write(
+        stdout, q.format, scratch, m,
+        q.quiet && (q.format == PK_FORMAT_TABLE || q.format == PK_FORMAT_MARKDOWN) ? NULL : &ctx,
+        color);
     fflush(stdout);
     if (!q.quiet)
         pk_report_warnings(stderr, scratch, m, l.cores, NAN); /* the busy CPUs: said before */

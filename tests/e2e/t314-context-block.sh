@@ -78,6 +78,9 @@ grep -q 'context' quiet.txt && { not_ok "-q leaves the block out"; diag quiet.tx
     ok "-q leaves the block out of stdout"
 head -1 q.txt | grep -q '^context: ' && ok "-o FILE.txt keeps the block under -q" ||
     { not_ok "-o FILE.txt block"; diag q.txt; }
+"$PK" run polysum -c S -m serial -r 1 -q --format markdown >quiet.md 2>err
+grep -qi 'context' quiet.md && { not_ok "-q --format markdown leaves the block out"; diag quiet.md; } ||
+    ok "-q --format markdown leaves the block out of stdout"
 
 # 4. an mpi run names the MPI library it linked, the one its rows record
 if mpi_available; then
