@@ -25,8 +25,13 @@ done
 "$PK" show pi >"$TMP/all" 2>"$TMP/err"; rc=$?
 order=$(grep -o '^==> pi/[a-z.]*' "$TMP/all" | tr '\n' ' ')
 want="==> pi/kernel.h ==> pi/serial.c ==> pi/openmp.c ==> pi/threads.c ==> pi/fork.c ==> pi/mpi.c ==> pi/hybrid.c "
-# python.py once, for python and python-threads, where its runner (python3) can say it has pi
-"$PK" list | grep -q '^  python  *available' && want="$want==> pi/python.py "
+# python.py once, for python and python-threads: the source, whether or not python3 is here
+want="$want==> pi/python.py "
+# the sources whatever is built: a runner folder without pk-mpi (no mpicc) hides no file
+mkdir "$TMP/runners" && cp "$BIN_DIR/pk-run" "$TMP/runners/"
+PK_RUNNER_DIR=$TMP/runners "$PK" show pi 2>"$TMP/err" | grep -o '^==> pi/[a-z.]*' | tr '\n' ' ' >"$TMP/order"
+[ "$(cat "$TMP/order")" = "$want" ] && ok "without pk-mpi, show pi still shows every file" ||
+    { not_ok "show pi without pk-mpi: $(cat "$TMP/order")"; diag "$TMP/err"; }
 body_ok=1
 for m in $MODELS hybrid; do # the lines after a file's header are that file, byte for byte
     awk -v h="==> pi/$m.c:" 'index($0, h) == 1 {on = 1; next} /^==> / {on = 0} on' "$TMP/all" |
