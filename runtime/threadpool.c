@@ -12,6 +12,7 @@
 struct slot {
     struct pk_threadpool *pool;
     int index;
+    unsigned long finished; /* the last generation this worker returned from (under lock) */
 };
 
 struct pk_threadpool {
@@ -50,6 +51,7 @@ static void *worker_main(void *opaque)
         int rc = fn(arg, s->index, pool->workers);
 
         pthread_mutex_lock(&pool->lock);
+        s->finished = seen;
         if (rc && !pool->status)
             pool->status = rc;
         if (--pool->running == 0)
@@ -76,7 +78,7 @@ int pk_threadpool_start(struct pk_threadpool **out, int workers, char *err, size
     pthread_cond_init(&pool->wake, NULL);
     pthread_cond_init(&pool->done, NULL);
     for (int w = 0; w < workers; w++) {
-        pool->slots[w] = (struct slot){pool, w};
+        pool->slots[w] = (struct slot){pool, w, 0};
         int rc = pthread_create(&pool->threads[w], NULL, worker_main, &pool->slots[w]);
         if (rc) {
             snprintf(err, errlen, "cannot create worker thread %d: %s", w, strerror(rc));
@@ -100,6 +102,14 @@ int pk_threadpool_run(struct pk_threadpool *pool, pk_threadpool_fn fn, void *arg
     pthread_cond_broadcast(&pool->wake);
     while (pool->running > 0)
         pthread_cond_wait(&pool->done, &pool->lock);
+    /* A rep is timed and checked only once every worker is done; a miscounted 'running' would
+     * let it return while one still writes, and a check that trails the writer would pass. */
+    for (int w = 0; w < pool->workers; w++)
+        if (pool->slots[w].finished != pool->generation) {
+            fprintf(stderr, "thread pool: task %lu returned while worker %d was still in it\n",
+                    pool->generation, w);
+            abort();
+        }
     int status = pool->status;
     pthread_mutex_unlock(&pool->lock);
     return status;
