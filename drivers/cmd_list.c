@@ -243,7 +243,7 @@ int cmd_list(int argc, char **argv)
     if (loc)
         return list_loc();
 
-    printf("kernels (class sizes n: S W A B C)\n");
+    printf("kernels (class sizes n: S W A B C; max: the largest n it runs)\n");
     for (int i = 0; i < pk_nkernels; i++) {
         const struct pk_kernel *k = &pk_kernels[i];
         printf("  %-12s %s\n", k->name, k->summary);
@@ -251,7 +251,7 @@ int cmd_list(int argc, char **argv)
         for (int c = 0; c < PK_NCLASS; c++)
             printf(" %s=%lld", pk_class_name((enum pk_class)c),
                    pk_kernel_size(k, (enum pk_class)c));
-        printf("\n");
+        printf(" max=%lld\n", k->max_size);
         for (int p = 0; p < PK_MAX_PARAMS && k->params[p].name; p++)
             print_param(&k->params[p]);
     }

@@ -59,13 +59,13 @@ refuses "submit: unknown option" "'--nodess'" "$HPC/submit" --dry-run --nodess 2
     PK_HPC=$HPC
     . "$HPC/slurm/lib.sh"
     echo "sizes $(pk_weak_size pi 1000 4) $(pk_weak_size stencil 256 4) $(pk_weak_size matmul 64 8) $(pk_weak_size mandelbrot 100 9)"
-    echo "class $(pk_class_size pi S) $(pk_class_size stencil S)"
+    echo "class $(pk_class_size pi S) $(pk_class_size stencil S) max $(pk_max_size polysum) $(pk_max_size stencil)"
     echo "plist $(pk_doubling 1) $(pk_doubling 6) $(pk_doubling 8)"
     echo "plan [$(pk_plan_line "$TMP/plan.txt" 2)] [$(pk_plan_line "$TMP/plan.txt" 4)] $(pk_plan_count "$TMP/plan.txt")"
     echo "kernels $(pk_kernel_names | paste -sd,)"
 ) >"$TMP/lib" 2>&1
 want="sizes 4000 512 128 300
-class 1000 256
+class 1000 256 max 6074001000 46340
 plist 1 1,2,4,6 1,2,4,8
 plan [polysum -c S] [] 3
 kernels $("$PK" list | awk '/^models/ { exit } /^  [a-z]/ { print $1 }' | paste -sd,)"
