@@ -33,7 +33,17 @@ pk_load_preset() {
     site_modules() { :; }
     # shellcheck source=/dev/null
     . "$preset"
-    site_modules
+    # a batch shell that is no login shell may lack the module function: the site's profile has it
+    if ! type module >/dev/null 2>&1; then
+        for f in /etc/profile.d/lmod.sh /etc/profile.d/modules.sh; do
+            # shellcheck source=/dev/null
+            [ -f "$f" ] && { set +u; . "$f"; set -u; } && break
+        done
+    fi
+    # Lmod (9.2.4) and Environment Modules (4.1) read unset variables: not under set -u
+    set +u
+    site_modules || { echo "${0##*/}: site_modules of preset '$preset' failed (exit $?)" >&2; exit 2; }
+    set -u
     PK_PRESET=$preset
 }
 
@@ -183,6 +193,14 @@ pk_class_size() {
         /^models/ { exit }
         /^  [a-z]/ { name = $1 }
         name == k && /sizes:/ { for (i = 1; i <= NF; i++) if (index($i, c "=") == 1) print substr($i, 3) }'
+}
+
+# The largest size pk runs KERNEL at ('max=' in pk list).
+pk_max_size() {
+    "$PK" list | awk -v k="$1" '
+        /^models/ { exit }
+        /^  [a-z]/ { name = $1 }
+        name == k && /sizes:/ { for (i = 1; i <= NF; i++) if (index($i, "max=") == 1) print substr($i, 5) }'
 }
 
 # Weak scaling: the size that gives each of P ranks the work one rank has at size BASE
