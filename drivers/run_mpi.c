@@ -71,11 +71,17 @@ static int agree_on_failure(struct pk_case *c, int rc, int *worst_rc)
     return first;
 }
 
-/* Rank 0 learns where every rank ran: its CPUs and the distinct hosts, in rank order. */
-static void gather_placement(struct pk_record *rec)
+/*
+ * Rank 0 learns where every rank ran: its CPUs (a hybrid rank's: each of its threads', as the
+ * team that OMP_PROC_BIND pinned has them) and the distinct hosts, in rank order.
+ */
+static void gather_placement(struct pk_record *rec, int threads)
 {
-    char mine[2][64], *all = rank == 0 ? malloc((size_t)ranks * sizeof mine) : NULL;
-    pk_bind_current(mine[0], sizeof mine[0]);
+    char mine[2][256], *all = rank == 0 ? malloc((size_t)ranks * sizeof mine) : NULL;
+    if (threads > 1)
+        pk_bind_openmp_report(threads, mine[0], sizeof mine[0]);
+    else
+        pk_bind_current(mine[0], sizeof mine[0]);
     gethostname(mine[1], sizeof mine[1]);
     mine[1][sizeof mine[1] - 1] = '\0';
     MPI_Gather(mine, sizeof mine, MPI_CHAR, all, sizeof mine, MPI_CHAR, 0, comm);
@@ -261,7 +267,7 @@ int main(int argc, char **argv)
     pk_record_describe(&rec, &c, a.warmup);
     library_name(rec.mpi, sizeof rec.mpi);
     rec.startup_s = slowest_init;
-    gather_placement(&rec);
+    gather_placement(&rec, c.threads_per_rank);
     execute(&c, a.threads ? k->hybrid : k->mpi, k->mpi_collect, a.warmup, a.reps, &rec);
 
     int status = rank == 0 ? runner_finish(&rec, started) : 0;

@@ -197,17 +197,21 @@ static void launcher_words(const struct pk_launch *l, int p, int threads, char *
     static char np[16], cpus[16], plugin[32];
     char program[256];
 
+    bool own_plugin = getenv("SLURM_MPI_TYPE") != NULL; /* the site's choice of srun plugin */
     snprintf(store, storelen, "%s", l->launcher);
     for (char *rest = store, *w; (w = strsep(&rest, " "));)
-        if (*w)
+        if (*w) {
+            own_plugin |= strncmp(w, "--mpi", 5) == 0; /* --launcher "srun --mpi=cray_shasta" */
             add(a, w);
+        }
     snprintf(np, sizeof np, "%d", p);
     launcher_program(l, program, sizeof program);
     if (is_srun(program)) {
         add(a, "-n");
         add(a, np);
         snprintf(plugin, sizeof plugin, "--mpi=%s", pk_mpi_flavour()->srun_mpi);
-        add(a, plugin);
+        if (!own_plugin) /* srun takes the last --mpi: pk's would override the user's */
+            add(a, plugin);
         snprintf(cpus, sizeof cpus, "%d", threads);
         add(a, "-c"); /* Slurm 22.05 does not pass sbatch's --cpus-per-task on */
         add(a, cpus);
@@ -218,8 +222,8 @@ static void launcher_words(const struct pk_launch *l, int p, int threads, char *
     }
     /* the flags of the MPI library pk-mpi was built with (launch_flavour.c) */
     char *flags[16];
-    int nflags = pk_mpi_launcher_flags(pk_mpi_flavour(), p, l->cores, l->bind, geteuid() == 0, np,
-                                       flags, 16);
+    int nflags = pk_mpi_launcher_flags(pk_mpi_flavour(), p, threads, l->cores, l->bind,
+                                       geteuid() == 0, np, flags, 16);
     for (int i = 0; i < nflags; i++)
         add(a, flags[i]);
 }

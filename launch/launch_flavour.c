@@ -15,6 +15,9 @@ static const struct pk_mpi_flavour flavours[] = {
         .bind_to = "--bind-to", /* it binds 1-2 ranks to cores by default: pk says what it wants */
         .core_overloaded = "core:overload-allowed", /* else it refuses two ranks on one core */
         .map_by = "--map-by",
+        .map_pe_close = "slot:PE=%d", /* 4.1 refuses core:PE=T; slot takes the next T cores */
+        .map_pe_spread = "socket:PE=%d",
+        .bind_pe = "core",                  /* PE=T binds each rank to its T cores */
         .oversubscribe = "--oversubscribe", /* else it refuses more ranks than slots */
         .as_root = "--allow-run-as-root",
         .srun_mpi = "pmix", /* Debian's Open MPI speaks PMIx, not PMI-2 */
@@ -28,6 +31,9 @@ static const struct pk_mpi_flavour flavours[] = {
         .bind_to = "-bind-to",
         .core_overloaded = "core", /* hydra binds round-robin past the cores */
         .map_by = "-map-by",
+        .map_pe_close = "core:%d",
+        .map_pe_spread = "socket:%d",
+        .bind_pe = "core:%d",
         .oversubscribe = NULL, /* hydra starts any number of ranks */
         .as_root = NULL,       /* and runs as root without being asked */
         .srun_mpi = "pmi2",
@@ -55,20 +61,35 @@ const char *pk_mpi_default_launcher(void)
     return *PK_BUILD_MPIEXEC ? PK_BUILD_MPIEXEC : "mpirun";
 }
 
-int pk_mpi_launcher_flags(const struct pk_mpi_flavour *f, int p, int cores, enum pk_bind b,
-                          bool root, char np[16], char **argv, int max)
+int pk_mpi_launcher_flags(const struct pk_mpi_flavour *f, int p, int threads, int cores,
+                          enum pk_bind b, bool root, char np[16], char **argv, int max)
 {
+    static char map_pe[32], bind_pe[32];
     const char *words[9];
     int n = 0, i;
+    /* a rank's threads each on a core of their own, where every rank's cores fit; where they
+     * do not, no binding: one core per rank would stack all its threads on that core */
+    bool pe =
+        threads > 1 && b != PK_BIND_NONE && (long long)p * threads <= cores && f->map_pe_close;
+    if (threads > 1 && !pe)
+        b = PK_BIND_NONE;
 
     snprintf(np, 16, "%d", p);
     words[n++] = f->np;
     words[n++] = np;
     words[n++] = f->bind_to;
-    words[n++] = b == PK_BIND_NONE ? "none" : p > cores ? f->core_overloaded : "core";
+    if (pe) {
+        snprintf(bind_pe, sizeof bind_pe, f->bind_pe, threads);
+        snprintf(map_pe, sizeof map_pe, b == PK_BIND_CLOSE ? f->map_pe_close : f->map_pe_spread,
+                 threads);
+    }
+    words[n++] = pe                  ? bind_pe
+                 : b == PK_BIND_NONE ? "none"
+                 : p > cores         ? f->core_overloaded
+                                     : "core";
     if (b != PK_BIND_NONE) {
         words[n++] = f->map_by;
-        words[n++] = b == PK_BIND_CLOSE ? "core" : "socket";
+        words[n++] = pe ? map_pe : b == PK_BIND_CLOSE ? "core" : "socket";
     }
     if (p > cores && f->oversubscribe)
         words[n++] = f->oversubscribe;

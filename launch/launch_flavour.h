@@ -13,12 +13,15 @@
 #include "bind.h"
 
 struct pk_mpi_flavour {
-    const char *name;          /* as make MPI= names it: "openmpi", "mpich" */
-    const char *package;       /* the Debian package with its launcher */
-    const char *np;            /* the rank-count option */
-    const char *bind_to;       /* binding option, followed by "none" or "core" */
+    const char *name;            /* as make MPI= names it: "openmpi", "mpich" */
+    const char *package;         /* the Debian package with its launcher */
+    const char *np;              /* the rank-count option */
+    const char *bind_to;         /* binding option, followed by "none" or "core" */
     const char *core_overloaded; /* the word after bind_to for "core" when ranks exceed cores */
-    const char *map_by;        /* mapping option, followed by "core" or "socket" */
+    const char *map_by;          /* mapping option, followed by "core" or "socket" */
+    /* a rank of T threads on T cores: the words after map_by (close, spread) and bind_to, with
+     * %d for T; NULL: the launcher has no such form */
+    const char *map_pe_close, *map_pe_spread, *bind_pe;
     const char *oversubscribe; /* needed when ranks exceed cores; NULL: allowed anyway */
     const char *as_root;       /* needed to run as root; NULL: allowed anyway */
     const char *srun_mpi;      /* srun's --mpi= plugin for this library */
@@ -35,12 +38,13 @@ const struct pk_mpi_flavour *pk_mpi_flavour_find(const char *name);
 const char *pk_mpi_default_launcher(void);
 
 /*
- * Appends to argv (room for max more) the flags that start p ranks on a machine of `cores`
- * cores with binding b, as user `root` or not (not the launcher's own name, not srun's).
+ * Appends to argv (room for max more) the flags that start p ranks of `threads` threads each
+ * on a machine of `cores` cores with binding b, as user `root` or not (not the launcher's own
+ * name, not srun's): under a binding, a rank of T > 1 threads gets T cores where p T fit.
  * np holds the rank count's text (16 bytes). Returns how many words it added.
  */
-int pk_mpi_launcher_flags(const struct pk_mpi_flavour *f, int p, int cores, enum pk_bind b,
-                          bool root, char np[16], char **argv, int max);
+int pk_mpi_launcher_flags(const struct pk_mpi_flavour *f, int p, int threads, int cores,
+                          enum pk_bind b, bool root, char np[16], char **argv, int max);
 
 /*
  * The MPI library's name and version, as MPI_Get_library_version's text gives it, cut to one

@@ -11,13 +11,14 @@
 #include "record.h"
 
 /* The flags as one string of words, for comparison. */
-static const char *flags(const char *flavour, int p, int cores, enum pk_bind b, bool root)
+static const char *flags(const char *flavour, int p, int threads, int cores, enum pk_bind b,
+                         bool root)
 {
     static char text[256];
     char np[16], *argv[16];
     const struct pk_mpi_flavour *f = pk_mpi_flavour_find(flavour);
     ck_assert_msg(f != NULL, "no flavour %s", flavour);
-    int n = pk_mpi_launcher_flags(f, p, cores, b, root, np, argv, 16);
+    int n = pk_mpi_launcher_flags(f, p, threads, cores, b, root, np, argv, 16);
     text[0] = '\0';
     for (int i = 0; i < n; i++)
         snprintf(text + strlen(text), sizeof text - strlen(text), "%s%s", i ? " " : "", argv[i]);
@@ -26,11 +27,11 @@ static const char *flags(const char *flavour, int p, int cores, enum pk_bind b, 
 
 START_TEST(test_flavour_openmpi_flags)
 {
-    ck_assert_str_eq(flags("openmpi", 2, 2, PK_BIND_NONE, false), "-np 2 --bind-to none");
-    ck_assert_str_eq(flags("openmpi", 3, 2, PK_BIND_CLOSE, true),
+    ck_assert_str_eq(flags("openmpi", 2, 1, 2, PK_BIND_NONE, false), "-np 2 --bind-to none");
+    ck_assert_str_eq(flags("openmpi", 3, 1, 2, PK_BIND_CLOSE, true),
                      "-np 3 --bind-to core:overload-allowed --map-by core --oversubscribe "
                      "--allow-run-as-root"); /* more ranks than cores: issue 12 item 10 */
-    ck_assert_str_eq(flags("openmpi", 2, 8, PK_BIND_SPREAD, false),
+    ck_assert_str_eq(flags("openmpi", 2, 1, 8, PK_BIND_SPREAD, false),
                      "-np 2 --bind-to core --map-by socket");
     ck_assert_str_eq(pk_mpi_flavour_find("openmpi")->srun_mpi, "pmix");
     ck_assert(pk_mpi_flavour_find("openmpi")->shm_env);
@@ -40,9 +41,10 @@ END_TEST
 /* hydra: its own spellings, nothing it would refuse, no Open MPI environment */
 START_TEST(test_flavour_mpich_flags)
 {
-    ck_assert_str_eq(flags("mpich", 2, 2, PK_BIND_NONE, false), "-n 2 -bind-to none");
-    ck_assert_str_eq(flags("mpich", 5, 2, PK_BIND_CLOSE, true), "-n 5 -bind-to core -map-by core");
-    ck_assert_str_eq(flags("mpich", 5, 2, PK_BIND_SPREAD, true),
+    ck_assert_str_eq(flags("mpich", 2, 1, 2, PK_BIND_NONE, false), "-n 2 -bind-to none");
+    ck_assert_str_eq(flags("mpich", 5, 1, 2, PK_BIND_CLOSE, true),
+                     "-n 5 -bind-to core -map-by core");
+    ck_assert_str_eq(flags("mpich", 5, 1, 2, PK_BIND_SPREAD, true),
                      "-n 5 -bind-to core -map-by socket");
     ck_assert_str_eq(pk_mpi_flavour_find("mpich")->srun_mpi, "pmi2");
     ck_assert(!pk_mpi_flavour_find("mpich")->shm_env);
@@ -52,11 +54,28 @@ START_TEST(test_flavour_mpich_flags)
 }
 END_TEST
 
+/* hybrid: a rank of T threads binds to T cores of its own where p T fit, else as before */
+START_TEST(test_flavour_threads_get_cores)
+{
+    ck_assert_str_eq(flags("openmpi", 2, 4, 8, PK_BIND_CLOSE, false),
+                     "-np 2 --bind-to core --map-by slot:PE=4");
+    ck_assert_str_eq(flags("openmpi", 2, 4, 8, PK_BIND_SPREAD, false),
+                     "-np 2 --bind-to core --map-by socket:PE=4");
+    ck_assert_str_eq(flags("mpich", 2, 4, 8, PK_BIND_CLOSE, false),
+                     "-n 2 -bind-to core:4 -map-by core:4");
+    ck_assert_str_eq(flags("mpich", 2, 4, 8, PK_BIND_SPREAD, false),
+                     "-n 2 -bind-to core:4 -map-by socket:4");
+    ck_assert_str_eq(flags("openmpi", 2, 4, 8, PK_BIND_NONE, false), "-np 2 --bind-to none");
+    /* 12 threads on 8 cores: a core per rank would stack its 4 threads there; none instead */
+    ck_assert_str_eq(flags("openmpi", 3, 4, 8, PK_BIND_CLOSE, false), "-np 3 --bind-to none");
+}
+END_TEST
+
 /* A short argv gets no more words than it has room for. */
 START_TEST(test_flavour_flags_respect_room)
 {
     char np[16], *argv[3] = {NULL, NULL, NULL};
-    int n = pk_mpi_launcher_flags(pk_mpi_flavour_find("openmpi"), 9, 1, PK_BIND_CLOSE, true, np,
+    int n = pk_mpi_launcher_flags(pk_mpi_flavour_find("openmpi"), 9, 1, 1, PK_BIND_CLOSE, true, np,
                                   argv, 2);
     ck_assert_int_eq(n, 2);
     ck_assert_str_eq(argv[1], "9");
@@ -108,6 +127,7 @@ Suite *flavour_suite(void)
     TCase *tc = tcase_create("flavour");
     tcase_add_test(tc, test_flavour_openmpi_flags);
     tcase_add_test(tc, test_flavour_mpich_flags);
+    tcase_add_test(tc, test_flavour_threads_get_cores);
     tcase_add_test(tc, test_flavour_flags_respect_room);
     tcase_add_test(tc, test_flavour_library_name);
     suite_add_tcase(s, tc);

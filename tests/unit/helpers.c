@@ -67,7 +67,7 @@ static int run_distributed(const struct pk_kernel *k, int p, int threads, long l
     snprintf(nreps, sizeof nreps, "%d", reps);
     /* as pk starts it: the build's launcher and its library's flags (launch_flavour.c) */
     argv[argc++] = (char *)pk_mpi_default_launcher();
-    argc += pk_mpi_launcher_flags(pk_mpi_flavour(), p, 1, PK_BIND_NONE, geteuid() == 0, np,
+    argc += pk_mpi_launcher_flags(pk_mpi_flavour(), p, 1, 1, PK_BIND_NONE, geteuid() == 0, np,
                                   argv + argc, 8);
     argv[argc++] = path;
     argv[argc++] = (char *)k->name;
