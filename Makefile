@@ -252,7 +252,7 @@ RUN_PYTHON ?= polysum -n 1e6 -p 1,2
 endif
 RUN_PY_RESULTS ?= $(RUN_RESULTS:.csv=)-python.csv
 run:
-	@sh .ci/deps --if-missing
+	@sh .ci/deps --run --if-missing
 	@$(MAKE) --no-print-directory all
 	@mkdir -p "$$(dirname '$(RUN_RESULTS)')"
 	@$(BIN)/pk run -o '$(RUN_RESULTS)' $(RUN); rc=$$?; files='$(RUN_RESULTS)'; \
@@ -421,7 +421,8 @@ SHARE := $(DESTDIR)$(PREFIX)/share
 KERNEL_SHARE := $(wildcard kernels/*/*.c kernels/*/*.h kernels/*/*.py kernels/*/README.md)
 COMPLETIONS  := $(SHARE)/bash-completion/completions
 # Every file 'make install' puts, below PREFIX: 'make uninstall' removes exactly these.
-INSTALLED := $(PROGRAMS:$(BIN)/%=bin/%) bin/pk-python share/man/man1/pk.1 \
+# (bin/pk-mpi always: uninstall may run where mpicc, which decides whether it is built, is not)
+INSTALLED := $(sort $(PROGRAMS:$(BIN)/%=bin/%) bin/pk-mpi) bin/pk-python share/man/man1/pk.1 \
              share/bash-completion/completions/pk share/parkernels/python/pk_python_team.py \
              $(addprefix share/parkernels/,$(KERNEL_SHARE) $(HPC_FILES))
 
