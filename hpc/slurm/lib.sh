@@ -174,12 +174,12 @@ pk_doubling() {
 
 # The I-th configuration line of PLAN (blank lines and # comments do not count).
 pk_plan_line() {
-    awk -v i="$2" '/^[[:space:]]*(#|$)/ { next } ++n == i { print; exit }' "$1"
+    awk -v i="$2" '{ sub(/\r$/, "") } /^[[:space:]]*(#|$)/ { next } ++n == i { print; exit }' "$1"
 }
 
 # How many configuration lines PLAN has.
 pk_plan_count() {
-    awk '/^[[:space:]]*(#|$)/ { next } { n++ } END { print n + 0 }' "$1"
+    awk '{ sub(/\r$/, "") } /^[[:space:]]*(#|$)/ { next } { n++ } END { print n + 0 }' "$1"
 }
 
 # The kernels pk knows, one per line.

@@ -53,6 +53,16 @@ refuses "submit: unknown site" "'mars'" "$HPC/submit" --dry-run --site mars node
 refuses "submit: sweep without a plan" "plan file" "$HPC/submit" --dry-run sweep
 refuses "submit: bad node count" "'two'" "$HPC/submit" --dry-run --nodes two mpi-nodes
 refuses "submit: unknown option" "'--nodess'" "$HPC/submit" --dry-run --nodess 2 mpi-nodes
+# the user's --export keeps its choice; a comma in a path, or a CRLF plan, is refused at submit
+"$HPC/submit" --dry-run --export=NONE -- node-scaling | head -1 >"$TMP/dry"
+grep -q -- "^sbatch --export=PK=$PK,PK_HPC=" "$TMP/dry" && ! grep -q -- "--export=ALL" "$TMP/dry" &&
+    ok "submit: --export=NONE stays NONE, with pk's variables" || { not_ok "submit --export=NONE"; diag "$TMP/dry"; }
+"$HPC/submit" --dry-run --export EDITOR -- node-scaling | head -1 >"$TMP/dry"
+grep -q -- "^sbatch --export=EDITOR,PK=$PK," "$TMP/dry" && ok "submit: --export NAMES gains pk's variables" ||
+    { not_ok "submit --export EDITOR"; diag "$TMP/dry"; }
+refuses "submit: a comma in the results path" "holds a comma" "$HPC/submit" --dry-run --results "$TMP/a,b" node-scaling
+printf 'pi -c S\r\n' >"$TMP/crlf.txt"
+refuses "submit: a plan with CRLF line ends" "CRLF" "$HPC/submit" --dry-run sweep "$TMP/crlf.txt"
 
 # --- lib.sh helpers
 (
@@ -61,13 +71,13 @@ refuses "submit: unknown option" "'--nodess'" "$HPC/submit" --dry-run --nodess 2
     echo "sizes $(pk_weak_size pi 1000 4) $(pk_weak_size stencil 256 4) $(pk_weak_size matmul 64 8) $(pk_weak_size mandelbrot 100 9)"
     echo "class $(pk_class_size pi S) $(pk_class_size stencil S) max $(pk_max_size polysum) $(pk_max_size stencil)"
     echo "plist $(pk_doubling 1) $(pk_doubling 6) $(pk_doubling 8)"
-    echo "plan [$(pk_plan_line "$TMP/plan.txt" 2)] [$(pk_plan_line "$TMP/plan.txt" 4)] $(pk_plan_count "$TMP/plan.txt")"
+    echo "plan [$(pk_plan_line "$TMP/plan.txt" 2)] [$(pk_plan_line "$TMP/plan.txt" 4)] $(pk_plan_count "$TMP/plan.txt") [$(pk_plan_line "$TMP/crlf.txt" 1)]"
     echo "kernels $(pk_kernel_names | paste -sd,)"
 ) >"$TMP/lib" 2>&1
 want="sizes 4000 512 128 300
 class 1000 256 max 6074001000 46340
 plist 1 1,2,4,6 1,2,4,8
-plan [polysum -c S] [] 3
+plan [polysum -c S] [] 3 [pi -c S]
 kernels $("$PK" list | awk '/^models/ { exit } /^  [a-z]/ { print $1 }' | paste -sd,)"
 [ "$(cat "$TMP/lib")" = "$want" ] && ok "lib.sh: weak sizes, class sizes, worker lists, plan lines" ||
     { not_ok "lib.sh helpers"; diag "$TMP/lib"; }
