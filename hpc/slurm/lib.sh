@@ -84,6 +84,17 @@ pk_parse_args() {
     for a in ${PK_ARGS[@]+"${PK_ARGS[@]}"}; do
         case $a in -n | -n?* | --size | --size=*) SIZE_ARGS=() ;; esac
     done
+    [ -z "$WEAK" ] || [ ${#SIZE_ARGS[@]} -gt 0 ] || pk_usage "--weak takes its base size from --class, not from -n"
+    # hpc/submit runs the script with PK_CHECK_ARGS=1 before it queues it: a mistake then shows
+    # at once, not after the wait in the queue
+    if [ -n "${PK_CHECK_ARGS:-}" ]; then
+        local known k
+        known=" $(pk_kernel_names | tr '\n' ' ')"
+        for k in ${KERNELS[@]+"${KERNELS[@]}"}; do
+            [[ $known == *" $k "* ]] || pk_usage "unknown kernel '$k' (one of:$known)"
+        done
+        exit 0
+    fi
 }
 
 pk_usage() {

@@ -30,14 +30,14 @@ for want in 'OMP_NUM_THREADS=${SLURM_CPUS_PER_TASK:-1}' 'trap pk_on_term TERM' '
 done
 
 # --- hpc/submit --dry-run: the sbatch line it would run
-"$HPC/submit" --dry-run --partition part1 --account acct2 --time 0:30:00 --nodes 3 node-scaling --class S pi >"$TMP/dry" 2>"$TMP/err"
+"$HPC/submit" --dry-run --partition part1 --account acct2 --time 0:30:00 --nodes 3 mpi-nodes --class S pi >"$TMP/dry" 2>"$TMP/err"
 line=$(head -1 "$TMP/dry")
 case $line in
-"sbatch --partition=part1 --account=acct2 --time=0:30:00 --nodes=3 --export=ALL,PK=$PK,PK_HPC=$HPC,PK_PRESET=$HPC/presets/generic.sh,PK_RESULTS="*" $HPC/slurm/node-scaling.sbatch --class S pi")
+"sbatch --partition=part1 --account=acct2 --time=0:30:00 --nodes=3 --export=ALL,PK=$PK,PK_HPC=$HPC,PK_PRESET=$HPC/presets/generic.sh,PK_RESULTS="*" $HPC/slurm/mpi-nodes.sbatch --class S pi")
     ok "submit --dry-run prints the sbatch line with every flag" ;;
 *) not_ok "submit --dry-run line: $line"; diag "$TMP/err" ;;
 esac
-grep -qxF "#SBATCH --job-name=pk-node-scaling" "$TMP/dry" && grep -q "^site_modules()" "$TMP/dry" &&
+grep -qxF "#SBATCH --job-name=pk-mpi-nodes" "$TMP/dry" && grep -q "^site_modules()" "$TMP/dry" &&
     ok "submit --dry-run prints the script and the preset" || not_ok "submit --dry-run prints the script and the preset"
 "$HPC/submit" --dry-run --site example-lmod mpi-nodes | head -1 >"$TMP/dry"
 grep -q "^sbatch --partition=compute .*PK_PRESET=$HPC/presets/example-lmod.sh" "$TMP/dry" &&
@@ -60,6 +60,12 @@ grep -q -- "^sbatch --export=PK=$PK,PK_HPC=" "$TMP/dry" && ! grep -q -- "--expor
 "$HPC/submit" --dry-run --export EDITOR -- node-scaling | head -1 >"$TMP/dry"
 grep -q -- "^sbatch --export=EDITOR,PK=$PK," "$TMP/dry" && ok "submit: --export NAMES gains pk's variables" ||
     { not_ok "submit --export EDITOR"; diag "$TMP/dry"; }
+# the script's own arguments are checked before the job is queued
+refuses "submit: an unknown class" "'D'" "$HPC/submit" --dry-run node-scaling --class D pi
+refuses "submit: a misspelt kernel" "'stencl'" "$HPC/submit" --dry-run mpi-nodes stencl
+refuses "submit: --weak on hybrid" "'--weak'" "$HPC/submit" --dry-run hybrid --weak
+refuses "submit: --weak with -n" "--weak takes its base size" "$HPC/submit" --dry-run mpi-nodes --weak -- -n 4000
+refuses "submit: node-scaling on 4 nodes" "runs on one node" "$HPC/submit" --dry-run --nodes 4 node-scaling
 refuses "submit: a comma in the results path" "holds a comma" "$HPC/submit" --dry-run --results "$TMP/a,b" node-scaling
 printf 'pi -c S\r\n' >"$TMP/crlf.txt"
 refuses "submit: a plan with CRLF line ends" "CRLF" "$HPC/submit" --dry-run sweep "$TMP/crlf.txt"
