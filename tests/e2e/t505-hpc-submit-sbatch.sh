@@ -57,7 +57,8 @@ done < <(grep -hE '^ *(# *)?hpc/submit [^<]*$' "$HPC/README.md" "$TOP/README.md"
 # --- sbatch runs a copy of the script (slurmd's spool), from wherever it was submitted
 mkdir -p "$TMP/spool" "$TMP/home" "$TMP/lone/bin"
 cp "$HPC/slurm/node-scaling.sbatch" "$TMP/spool/slurm_script"
-ln -s "$PK" "$TMP/lone/bin/pk"
+cp "$PK" "$TMP/lone/bin/pk" # a pk with no hpc/ beside it (a link would lead back to one)
+mkdir -p "$TMP/linked/bin" && ln -s "$PK" "$TMP/linked/bin/pk"
 if PATH=/usr/bin:/bin command -v pk >/dev/null; then
     skip "outside the checkout: the script names PK" "a pk on /usr/bin:/bin"
 else
@@ -76,4 +77,8 @@ fi
     bash "$TMP/spool/slurm_script" --class S >"$TMP/out" 2>"$TMP/err")
 [ $? -eq 2 ] && grep -q "set PK_HPC" "$TMP/err" && ok "a pk with no hpc/ beside it: the line says to set PK_HPC" ||
     { not_ok "pk without hpc/"; diag "$TMP/err"; }
+(cd "$TMP/home" && env -i PATH=/usr/bin:/bin PK="$TMP/linked/bin/pk" SLURM_SUBMIT_DIR="$TMP/home" \
+    bash "$TMP/spool/slurm_script" --class Q >"$TMP/out" 2>"$TMP/err")
+[ $? -eq 2 ] && grep -q "unknown class 'Q'" "$TMP/err" && ok "a pk through a symlink: lib.sh found beside the real one" ||
+    { not_ok "pk through a symlink"; diag "$TMP/err"; }
 done_testing
