@@ -34,7 +34,17 @@ static int parse_whole(const char *s, unsigned long long *out)
         p++;
         if (!isdigit((unsigned char)*p))
             return -1;
+        size_t zeros = 0; /* fraction zeros not stored yet: trailing ones never are (1.000...0) */
         for (; isdigit((unsigned char)*p); p++) {
+            if (*p == '0') {
+                zeros++;
+                continue;
+            }
+            for (; zeros > 0; zeros--) {
+                if (nd >= sizeof digits - 1)
+                    return -3;
+                digits[nd++] = '0';
+            }
             if (nd >= sizeof digits - 1)
                 return -3;
             digits[nd++] = *p;
@@ -231,15 +241,19 @@ int pk_cli_parse_seconds(const char *what, const char *text, double *out, char *
     pk_cli_quote(text, arg, sizeof arg);
     /* decimal only, as every count pk reads: strtod would also take 0x10, inf and nan */
     if (text[0] == '\0' || strspn(text, "0123456789.eE+-") != strlen(text) || *end != '\0' ||
-        errno || !isfinite(v)) {
+        (errno && errno != ERANGE)) {
         snprintf(err, errlen, "%s '%s' is not a decimal number", what, arg);
+        return -1;
+    }
+    if (errno == ERANGE && fabs(v) < 1) { /* below the smallest double: no time pk can wait */
+        snprintf(err, errlen, "%s '%s' is too small to be a time", what, arg);
         return -1;
     }
     if (v < 0) {
         snprintf(err, errlen, "%s '%s' must not be negative", what, arg);
         return -1;
     }
-    if (v > 7 * 86400.0) {
+    if (v > 7 * 86400.0) { /* 1e400 too (strtod's HUGE_VAL) */
         snprintf(err, errlen, "%s '%s' is more than a week", what, arg);
         return -1;
     }

@@ -19,7 +19,10 @@ START_TEST(test_cli_count_accepts_exact_forms)
                 {"007", 7},
                 {"9007199254740993", 9007199254740993LL},
                 {"1e18", 1000000000000000000LL},
-                {"4611686018427387904", 4611686018427387904LL}};
+                {"4611686018427387904", 4611686018427387904LL},
+                /* trailing fraction zeros past the 63 digits kept: still 1, not "too large" */
+                {"1.0000000000000000000000000000000000000000000000000000000000000000000000", 1},
+                {"2.50000000000000000000000000000000000000000000000000000000000000000000e1", 25}};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         long long v = -1;
         char err[128] = "";
@@ -114,6 +117,11 @@ START_TEST(test_cli_seconds)
     ck_assert_int_eq(pk_cli_parse_seconds("timeout", " 2", &s, err, sizeof err), -1);
     ck_assert_int_eq(pk_cli_parse_seconds("timeout", "1.5e1", &s, err, sizeof err), 0);
     ck_assert(s == 15);
+    /* out of double's range: a decimal number still, refused for its size */
+    ck_assert_int_eq(pk_cli_parse_seconds("timeout", "1e400", &s, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "more than a week"), "%s", err);
+    ck_assert_int_eq(pk_cli_parse_seconds("timeout", "1e-400", &s, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "too small"), "%s", err);
 }
 END_TEST
 
