@@ -234,6 +234,8 @@ int cmd_list(int argc, char **argv)
         if (id == OPT_ARG)
             pk_usage_error("unexpected argument '%s' (see 'pk list --help')", s.value);
         if (id == O_LOC) {
+            if (loc) /* as pk.1 says of every option but -o, -q and -h */
+                pk_usage_error("option '%s' is given twice", s.name);
             loc = true;
             continue;
         }

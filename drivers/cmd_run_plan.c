@@ -93,8 +93,10 @@ static void add_config(const struct run_request *q, struct pk_config *c,
     bool teams = pk_model_facts(m)->rank_teams;
     char err[256];
     if (teams && p % q->threads != 0)
-        pk_usage_error("%s p=%d is not a multiple of --threads %d (p counts ranks x threads)",
-                       pk_model_name(m), p, q->threads);
+        pk_usage_error("%s p=%d is not a multiple of %s %d (p counts ranks x threads)",
+                       pk_model_name(m), p,
+                       q->threads_given ? "--threads" : "the threads per rank, SLURM_CPUS_PER_TASK",
+                       q->threads);
     pk_case_init(&c->spec, kernel, m, p, size);
     c->spec.threads_per_rank = teams ? q->threads : 1;
     c->spec.seed = q->seed;

@@ -276,8 +276,13 @@ int cmd_show(int argc, char **argv)
 
     if (!models)
         pk_usage_error("out of memory");
+    unsigned seen = 0; /* the options given: a second one is refused (pk.1), not merged */
     opt_begin(&s, argc, argv, 1, opts, false);
     while ((id = opt_next(&s, err, sizeof err)) != OPT_END) {
+        if (id > 0 && id != O_HELP && (seen & 1u << id))
+            pk_usage_error("option '%s' is given twice", s.name);
+        if (id > 0)
+            seen |= 1u << id;
         switch (id) {
         case OPT_ERROR:
             pk_usage_error("%s (see 'pk show --help')", err);
@@ -303,8 +308,6 @@ int cmd_show(int argc, char **argv)
             diff = true;
             break;
         case O_CONTEXT:
-            if (context_given) /* the second would win in silence */
-                pk_usage_error("option '--context' is given twice");
             if (pk_cli_parse_int("context", s.value, 0, 100000, &context, err, sizeof err))
                 pk_usage_error("%s", err);
             context_given = true;

@@ -243,6 +243,7 @@ int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, i
      * the header: the columns this pk writes, or the first 25 or more of them (a file written
      * before the later columns); a column the file lacks keeps its empty value
      */
+    bool empty = text[0] == '\0'; /* a FIFO without a writer, or : >file */
     rc = split_record(&p, f, PK_RESULTS_NCOLUMNS + 16, &nf);
     int ncols = nf;
     bool header_ok =
@@ -250,7 +251,9 @@ int pk_results_parse_csv(char *text, const char *path, struct pk_result **all, i
     for (int i = 0; header_ok && i < nf; i++)
         header_ok = strcmp(f[i], pk_results_columns[i]) == 0;
     if (!header_ok) {
-        snprintf(err, errlen, "'%s' is not a pk results file (unexpected header)", path);
+        snprintf(err, errlen, "'%s' %s", path,
+                 empty ? "is empty: no header and no results"
+                       : "is not a pk results file (unexpected header)");
         goto out_fail;
     }
     while (*p) {

@@ -73,6 +73,12 @@ overflowing seed                         | '99999999999999999999'  | $PK run --s
 non-numeric timeout                      | 'soon'                  | $PK run --timeout soon
 not-a-number timeout                     | 'nan'                   | $PK run --timeout nan
 timeout over a week                      | '1e9'                   | $PK run --timeout 1e9
+timeout past double's range: over a week | more than a week       | $PK run --timeout 1e400
+timeout below double's range             | too small               | $PK run --timeout 1e-400
+list --loc twice                         | given twice             | $PK list --loc --loc
+show --full twice                        | '--full' is given twice | $PK show pi --full --full
+show -U twice names -U                   | '-U' is given twice     | $PK show pi --diff serial openmp -U 1 -U 2
+hybrid p not a multiple of SLURM's threads | SLURM_CPUS_PER_TASK 2   | SLURM_CPUS_PER_TASK=2 $PK run pi -c S -m hybrid -p 1
 --until-ci of 100%                       | '100'                   | $PK run --until-ci 100
 --until-ci with random order             | --order grouped         | $PK run --until-ci 5 --order random
 # flags
@@ -94,7 +100,7 @@ report of a truncated file               | 'trunc.csv' line        | $PK report 
 truncated file, merged output not written| trunc.csv               | $PK report good.csv trunc.csv -o merged.csv
 report of a field that is corrupt        | 'corrupt.csv' line 2    | $PK report corrupt.csv
 report of a file pk did not write        | 'foreign.csv'           | $PK report foreign.csv
-report of an empty file                  | 'empty.csv'             | $PK report empty.csv
+report of an empty file                  | 'empty.csv' is empty    | $PK report empty.csv
 report of a file with a NUL byte         | 'nul.csv'               | $PK report nul.csv
 report of a file that is not there       | 'missing.csv'           | $PK report missing.csv
 report of a directory                    | 'adir.csv'              | $PK report adir.csv

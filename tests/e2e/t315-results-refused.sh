@@ -12,10 +12,13 @@ cd "$TMP" || exit 1
 # once by all three commands
 mkfifo fifo.csv
 mkdir dir.csv
-for path in fifo.csv dir.csv /dev/null; do
-    refuses "report $path is refused" "'$path' is not a pk results file" timeout 20 "$PK" report "$path"
-    refuses "compare $path is refused" "'$path' is not a pk results file" timeout 20 "$PK" compare good.csv "$path"
-    refuses "plot $path is refused" "'$path' is not a pk results file" timeout 20 "$PK" plot "$path" -o plots
+: >nothing.csv
+for path in fifo.csv dir.csv /dev/null nothing.csv; do
+    why="'$path' is not a pk results file"
+    case $path in fifo.csv | nothing.csv) why="'$path' is empty" ;; esac # read, and empty
+    refuses "report $path is refused" "$why" timeout 20 "$PK" report "$path"
+    refuses "compare $path is refused" "$why" timeout 20 "$PK" compare good.csv "$path"
+    refuses "plot $path is refused" "$why" timeout 20 "$PK" plot "$path" -o plots
 done
 [ ! -e plots ] && ok "plot made no directory" || not_ok "plot made no directory"
 # a pipe with a writer is read as a file is: pk report <(ssh host cat r.csv)

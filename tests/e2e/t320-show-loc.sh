@@ -43,7 +43,7 @@ done
     not_ok "show pi (exit $rc, headers '$order', bodies $body_ok)"
 
 # 3. usage errors: exit 2, one line naming the value
-refuses "--context given twice" "'--context' is given twice" "$PK" show pi --diff serial openmp -U 2 -U 3
+refuses "--context given twice" "'-U' is given twice" "$PK" show pi --diff serial openmp --context 2 -U 3
 refuses "show unknown kernel" "'polysm'" "$PK" show polysm
 refuses "show unknown model" "'cuda'" "$PK" show polysum cuda
 refuses "show without a kernel" "kernel" "$PK" show serial
