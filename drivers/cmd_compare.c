@@ -38,8 +38,9 @@ static const char *judge(const struct pk_result *a, const struct pk_result *b, c
         /* U counts the pairs in which the OLD rep took longer: more than half, NEW is faster */
         bool ranks_faster = u > (double)a->rec.reps * (double)b->rec.reps / 2;
         if (sb.median == sa.median || ranks_faster != (sb.median < sa.median)) {
-            snprintf(how, len, "Mann-Whitney p=%.3g says %s, the medians the other way", p,
-                     ranks_faster ? "faster" : "slower");
+            snprintf(how, len, "Mann-Whitney p=%.3g says %s, the medians %s", p,
+                     ranks_faster ? "faster" : "slower",
+                     sb.median == sa.median ? "are equal" : "the other way");
             return "mixed";
         }
         return ranks_faster ? "faster" : "slower";
