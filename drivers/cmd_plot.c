@@ -151,7 +151,7 @@ static int write_figure(const char *dir, const char *name, const struct pk_resul
     double serial = base ? pk_result_summary(base).median : NAN;
     struct series ser[MAX_SERIES];
     int nser = 0;
-    bool by_run = pk_results_runs_repeat(all, n, first);
+    bool by_run = first->runs_repeat;
 
     snprintf(path, sizeof path, "%s/%s.dat", dir, name);
     FILE *dat = fopen(path, "w");

@@ -324,7 +324,7 @@ static void print_runs(FILE *f, struct pk_result *group, int m, struct pk_result
         if (!seen && nruns < 64)
             first_of[nruns++] = i;
     }
-    if (nruns > 1 && pk_results_runs_repeat(group, m, &group[0])) {
+    if (nruns > 1 && group[0].runs_repeat) {
         for (int k = 0; k < nruns; k++) {
             char label[512];
             int ms = 0;

@@ -52,13 +52,13 @@ bool pk_result_same_table(const struct pk_result *a, const struct pk_result *b)
            strcmp(a->rec.params, b->rec.params) == 0 && a->rec.seed == b->rec.seed;
 }
 
-bool pk_results_runs_repeat(const struct pk_result *all, int n, const struct pk_result *r)
+void pk_results_mark_repeats(struct pk_result *all, int n)
 {
     for (int i = 0; i < n; i++)
-        for (int j = 0; j < i && pk_result_same_table(&all[i], r); j++)
+        for (int j = 0; j < i && !all[i].runs_repeat; j++)
             if (strcmp(all[i].run, all[j].run) != 0 && pk_result_same_config(&all[i], &all[j]))
-                return true;
-    return false;
+                for (int k = 0; k < n; k++)
+                    all[k].runs_repeat |= pk_result_same_table(&all[k], &all[i]);
 }
 
 const struct pk_result *pk_result_baseline(const struct pk_result *all, int n,
@@ -77,7 +77,7 @@ const struct pk_result *pk_result_baseline(const struct pk_result *all, int n,
         }
     }
     /* runs that repeat a configuration are separate measurements, each against its own serial */
-    return other_run && !pk_results_runs_repeat(all, n, r) ? other_run : NULL;
+    return r->runs_repeat ? NULL : other_run;
 }
 
 /* Whether a and b must give one answer: same kernel, size, parameters and seed. */

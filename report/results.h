@@ -24,6 +24,7 @@ struct pk_result {
     char options[64];    /* options that change a measurement ("bind:close/order:grouped") */
     char cpu_model[128]; /* the CPU that measured, as the context names it; "" if unknown */
     int cores;           /* the usable cores of the machine that measured; 0 if unknown */
+    bool runs_repeat;    /* its table holds a configuration measured in two runs (below) */
 };
 
 /*
@@ -55,15 +56,16 @@ bool pk_result_is_baseline(const struct pk_result *r);
 bool pk_result_same_table(const struct pk_result *a, const struct pk_result *b);
 
 /*
- * True if some configuration of r's table (r's kernel, size, parameters and seed) was measured
- * in two runs of all[0..n): the runs are then reported apart, each against its own serial.
+ * Sets runs_repeat on every result of all[0..n) whose table (kernel, size, parameters and seed)
+ * holds a configuration measured in two runs: such runs are reported apart, each against its
+ * own serial. Once per set of results read (pk_results_read_files), not per row.
  */
-bool pk_results_runs_repeat(const struct pk_result *all, int n, const struct pk_result *r);
+void pk_results_mark_repeats(struct pk_result *all, int n);
 
 /*
  * The verified serial result with r's kernel, size, parameters and seed among all[0..n): the
  * one of r's own run if there is one; else, unless the runs repeat a configuration of r's
- * table (pk_results_runs_repeat), the first of another run (files of one job each); else NULL.
+ * table (r->runs_repeat), the first of another run (files of one job each); else NULL.
  */
 const struct pk_result *pk_result_baseline(const struct pk_result *all, int n,
                                            const struct pk_result *r);

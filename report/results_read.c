@@ -359,6 +359,7 @@ int pk_results_read_files(char *const paths[], int npaths, struct pk_result **al
             goto out_fail;
     }
     free(seen);
+    pk_results_mark_repeats(*all, *n);
     return pk_results_recheck(*all, *n);
 
 out_fail:

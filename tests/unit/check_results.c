@@ -311,10 +311,13 @@ START_TEST(test_results_baseline_prefers_own_run)
     ck_assert(pk_result_baseline(r, 4, &r[3]) == &r[2]);
     ck_assert(pk_result_baseline(r, 4, &r[2]) == &r[2]);
     strcpy(r[3].run, "run C"); /* runs A and B repeat serial: C's threads has none to take */
-    ck_assert(pk_result_baseline(r, 4, &r[3]) == NULL);
-    ck_assert(pk_results_runs_repeat(r, 4, &r[3]));
     struct pk_result plan[2] = {r[0], r[3]}; /* one plan over two jobs: pooled */
-    ck_assert(!pk_results_runs_repeat(plan, 2, &plan[1]));
+    pk_results_mark_repeats(r, 4);
+    for (int i = 0; i < 4; i++)
+        ck_assert_msg(r[i].runs_repeat, "row %d: its table repeats serial across runs", i);
+    ck_assert(pk_result_baseline(r, 4, &r[3]) == NULL);
+    pk_results_mark_repeats(plan, 2);
+    ck_assert(!plan[0].runs_repeat && !plan[1].runs_repeat);
     ck_assert(pk_result_baseline(plan, 2, &plan[1]) == &plan[0]);
 }
 END_TEST
