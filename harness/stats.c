@@ -28,11 +28,10 @@ bool pk_stats_median_ci_ranks(size_t n, size_t *lo, size_t *hi)
 {
     /* B, the number of samples below the true median, is Binomial(n, 1/2); the interval
      * [x(j), x(n + 1 - j)] misses the median when B < j or B > n - j, each P(B < j). */
-    double log_half_n = (double)n * log(0.5), below = 0;
+    double log_all = lgamma((double)n + 1) + (double)n * log(0.5), below = 0;
     size_t j = 0;
-    for (size_t i = 0; i < n / 2; i++) {
-        below += exp(lgamma((double)n + 1) - lgamma((double)i + 1) - lgamma((double)(n - i) + 1) +
-                     log_half_n);
+    for (size_t i = 0; i < n / 2; i++) { /* below = P(B <= i) */
+        below += exp(log_all - lgamma((double)i + 1) - lgamma((double)(n - i) + 1));
         if (below > 0.025)
             break;
         j = i + 1;
